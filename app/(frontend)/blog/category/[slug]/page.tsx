@@ -1,0 +1,34 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { ArticleList } from '@/components/ArticleList'
+import { getCategoryBySlug } from '@/data'
+import { categoryPath } from '@/lib/paths'
+
+export const revalidate = false
+
+type Args = { params: Promise<{ slug: string }> }
+
+export function generateStaticParams() {
+  return []
+}
+
+export async function generateMetadata({ params }: Args): Promise<Metadata> {
+  const { slug } = await params
+  const category = await getCategoryBySlug(slug)
+  if (!category) return {}
+  return { title: category.title, description: category.description ?? undefined, alternates: { canonical: categoryPath(slug) } }
+}
+
+export default async function CategoryPage({ params }: Args) {
+  const { slug } = await params
+  const category = await getCategoryBySlug(slug)
+  if (!category) notFound()
+  return (
+    <div className="page-wide">
+      <h1>{category.title}</h1>
+      {category.description ? <p className="lede">{category.description}</p> : null}
+      <ArticleList page={1} categorySlug={slug} pathFor={(page) => categoryPath(slug, page)} />
+    </div>
+  )
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next'
+
+import { ArticleList } from '@/components/ArticleList'
+import { blogPath } from '@/lib/paths'
+
+export const revalidate = false
+
+export const metadata: Metadata = {
+  title: 'Blog',
+  description: 'Every Valenx Press article, newest first.',
+  alternates: { canonical: blogPath() },
+}
+
+export default function BlogIndexPage() {
+  return (
+    <div className="page-wide">
+      <h1>Blog</h1>
+      <ArticleList page={1} pathFor={blogPath} />
+    </div>
+  )
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next'
+import { permanentRedirect } from 'next/navigation'
+
+import { ArticleList } from '@/components/ArticleList'
+import { blogPath } from '@/lib/paths'
+
+export const revalidate = false
+
+type Args = { params: Promise<{ page: string }> }
+
+export function generateStaticParams() {
+  return []
+}
+
+export async function generateMetadata({ params }: Args): Promise<Metadata> {
+  const page = Number((await params).page)
+  return { title: `Blog, page ${page}`, alternates: { canonical: blogPath(page) } }
+}
+
+export default async function BlogPage({ params }: Args) {
+  const page = Number((await params).page)
+  if (page === 1) permanentRedirect(blogPath())
+  return (
+    <div className="page-wide">
+      <h1>Blog, page {page}</h1>
+      <ArticleList page={page} pathFor={blogPath} />
+    </div>
+  )
+}

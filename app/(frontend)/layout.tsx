@@ -1,0 +1,78 @@
+import type { Metadata, Viewport } from 'next'
+import type React from 'react'
+
+import { getSite } from '@/data'
+import { serverUrl } from '@/lib/env'
+import { blogPath, categoryPath, searchPath } from '@/lib/paths'
+
+import './styles.css'
+
+export const metadata: Metadata = {
+  metadataBase: new URL(serverUrl()),
+  title: { default: 'Valenx Press', template: '%s | Valenx Press' },
+  description: 'Data-heavy career comparisons: salaries, demand and skills, with the figures kept current.',
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fbfaf7' },
+    { media: '(prefers-color-scheme: dark)', color: '#15171a' },
+  ],
+}
+
+const defaultNavigation = [
+  { label: 'Blog', href: blogPath() },
+  { label: 'Comparisons', href: categoryPath('comparisons') },
+  { label: 'Search', href: searchPath() },
+]
+
+export default async function FrontendLayout({ children }: { children: React.ReactNode }) {
+  const site = await getSite()
+  const navigation = site.navigation?.length ? site.navigation : defaultNavigation
+  const siteName = site.siteName || 'Valenx Press'
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header-inner">
+            <a className="site-name" href="/">
+              {siteName}
+            </a>
+            <nav aria-label="Main">
+              <ul>
+                {navigation.map((item) => (
+                  <li key={item.href}>
+                    <a href={item.href}>{item.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="site-main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="site-footer-inner">
+            <p>
+              © {siteName}
+              {site.tagline ? ` · ${site.tagline}` : ''}
+            </p>
+            {site.footerLinks?.length ? (
+              <ul>
+                {site.footerLinks.map((item) => (
+                  <li key={item.href}>
+                    <a href={item.href}>{item.label}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}

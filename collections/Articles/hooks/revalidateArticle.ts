@@ -1,0 +1,37 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import type { Article } from '@payload-types'
+import { cacheTags } from '@/lib/cacheTags'
+import { revalidateTags } from '@/lib/revalidate'
+
+/** Articles whose related-post cards show this one must re-render with it. */
+async function citingArticleTags(id: string, req: PayloadRequest): Promise<string[]> {
+  const { docs } = await req.payload.find({
+    collection: 'articles',
+    where: { relatedPosts: { in: [id] } },
+    depth: 0,
+    limit: 500,
+    overrideAccess: true,
+    req,
+    select: { slug: true },
+  })
+  return docs.map((doc) => cacheTags.article(doc.slug as string))
+}
+
+function slugTags(...docs: (Partial<Article> | undefined)[]): string[] {
+  return docs.flatMap((doc) => [doc?.slug, ...(doc?.previousSlugs ?? []).map((entry) => entry.slug)]).filter(Boolean).map((slug) => cacheTags.article(slug as string))
+}
+
+export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
+  if (req.context.disableRevalidate) return doc
+  const wasOrIsPublic = doc._status === 'published' || previousDoc?._status === 'published'
+  if (!wasOrIsPublic) return doc
+  revalidateTags([...slugTags(doc, previousDoc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req.context)
+  return doc
+}
+
+export const revalidateDeletedArticle: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
+  if (req.context.disableRevalidate) return doc
+  revalidateTags([...slugTags(doc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req.context)
+  return doc
+}

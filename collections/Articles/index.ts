@@ -1,0 +1,109 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated, authenticatedOrPublished, editors, editorsOrDraftingAuthors, editorsOrOwnDrafts } from '@/access'
+import { articleEditor } from '@/editor/article'
+import { slugField } from '@/fields/slug'
+import { serverUrl } from '@/lib/env'
+
+import { indexContent } from './hooks/indexContent'
+import { populatePublishedAt } from './hooks/populatePublishedAt'
+import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
+import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
+import { setDefaultAuthor } from './hooks/setDefaultAuthor'
+
+export const MAX_RELATED_POSTS = 6
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', '_status', 'category', 'publishedAt', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'excerpt'],
+    preview: (doc) => (doc?.slug ? `${serverUrl()}/blog/${String(doc.slug)}` : null),
+  },
+  access: {
+    create: editorsOrDraftingAuthors,
+    delete: editors,
+    read: authenticatedOrPublished,
+    readVersions: authenticated,
+    update: editorsOrOwnDrafts,
+  },
+  defaultPopulate: {
+    title: true,
+    slug: true,
+    excerpt: true,
+    category: true,
+    readingTime: true,
+    publishedAt: true,
+    heroImage: true,
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    { name: 'excerpt', type: 'textarea', required: true, maxLength: 320, admin: { description: 'One or two sentences for cards, search results and previews.' } },
+    { name: 'heroImage', type: 'upload', relationTo: 'media' },
+    { name: 'content', type: 'richText', required: true, editor: articleEditor },
+    {
+      name: 'relatedPosts',
+      type: 'relationship',
+      relationTo: 'articles',
+      hasMany: true,
+      maxRows: MAX_RELATED_POSTS,
+      admin: { description: `Up to ${MAX_RELATED_POSTS}, shown in this order. Drag to reorder.` },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+      validate: (value: unknown, { id }: { id?: number | string }) => {
+        const ids = Array.isArray(value) ? value.map((item) => (typeof item === 'object' && item ? (item as { id?: unknown }).id ?? (item as { value?: unknown }).value : item)) : []
+        if (id !== undefined && ids.some((item) => String(item) === String(id))) return 'An article cannot list itself as a related post.'
+        if (ids.length > MAX_RELATED_POSTS) return `Choose at most ${MAX_RELATED_POSTS} related posts.`
+        if (new Set(ids.map(String)).size !== ids.length) return 'Each related post can be listed once.'
+        return true
+      },
+    },
+    {
+      name: 'linkedFrom',
+      label: 'Linked from',
+      type: 'join',
+      collection: 'articles',
+      on: 'relatedPosts',
+      admin: { description: 'Articles that list this one among their related posts.', defaultColumns: ['title', '_status'] },
+    },
+    // Sidebar
+    ...slugField(),
+    { name: 'category', type: 'relationship', relationTo: 'categories', required: true, index: true, admin: { position: 'sidebar' } },
+    { name: 'authors', type: 'relationship', relationTo: 'users', hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    { name: 'featured', type: 'checkbox', defaultValue: false, index: true, admin: { position: 'sidebar', description: 'Shown first on the home page.' } },
+    {
+      name: 'salaryTables',
+      label: 'Uses salary tables',
+      type: 'relationship',
+      relationTo: 'salary-tables',
+      hasMany: true,
+      index: true,
+      admin: { position: 'sidebar', readOnly: true, description: 'Kept from the content on save.' },
+    },
+    { name: 'readingTime', type: 'number', admin: { position: 'sidebar', readOnly: true, description: 'Minutes, computed on save.' } },
+    {
+      name: 'previousSlugs',
+      type: 'array',
+      admin: { position: 'sidebar', readOnly: true, description: 'Old addresses that redirect here.', initCollapsed: true },
+      fields: [{ name: 'slug', type: 'text', index: true }],
+    },
+  ],
+  hooks: {
+    beforeChange: [setDefaultAuthor, populatePublishedAt, rememberPreviousSlug, indexContent],
+    afterChange: [revalidateArticle],
+    afterDelete: [revalidateDeletedArticle],
+  },
+  versions: {
+    drafts: {
+      autosave: { interval: 800 },
+      schedulePublish: true,
+    },
+    maxPerDoc: 50,
+  },
+}

@@ -1,0 +1,92 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticatedOrPublished, editors } from '@/access'
+import { moneyField } from '@/fields/money'
+
+import { computeRowTotal } from './hooks/computeRowTotal'
+import { revalidateSalaryTable } from './hooks/revalidateSalaryTable'
+import { validateUniqueRoleTier } from './validateRows'
+
+export const SalaryTables: CollectionConfig = {
+  slug: 'salary-tables',
+  labels: { singular: 'Salary table', plural: 'Salary tables' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'period', 'asOf', '_status', 'updatedAt'],
+    description: 'Each figure lives here once; every article that embeds or cites a table follows it.',
+  },
+  access: {
+    create: editors,
+    delete: editors,
+    read: authenticatedOrPublished,
+    readVersions: editors,
+    update: editors,
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'currency',
+          type: 'text',
+          required: true,
+          defaultValue: 'USD',
+          maxLength: 3,
+          validate: (value: unknown) =>
+            typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? true : 'Use a three-letter ISO 4217 code such as USD.',
+        },
+        { name: 'period', type: 'text', maxLength: 40, admin: { description: 'For example 2023–2024.' } },
+        {
+          name: 'asOf',
+          label: 'Figures checked on',
+          type: 'date',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayOnly' } },
+        },
+      ],
+    },
+    { name: 'notes', type: 'textarea', maxLength: 2000 },
+    {
+      name: 'rows',
+      type: 'array',
+      required: true,
+      minRows: 1,
+      maxRows: 100,
+      validate: validateUniqueRoleTier,
+      labels: { singular: 'Row', plural: 'Rows' },
+      admin: { initCollapsed: false },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'role', type: 'text', required: true, maxLength: 100 },
+            { name: 'tier', label: 'Company tier', type: 'text', required: true, maxLength: 100 },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            moneyField('base', 'Base salary'),
+            moneyField('equity', 'Equity / year'),
+            moneyField('bonus', 'Bonus'),
+            moneyField('total', 'Total compensation', {
+              required: false,
+              validate: () => true as const,
+              admin: { readOnly: true, description: 'Base + equity + bonus, computed on save.' },
+              hooks: { beforeChange: [computeRowTotal] },
+            }),
+          ],
+        },
+        { name: 'source', type: 'text', required: true, maxLength: 200, admin: { description: 'For example Levels.fyi (2023).' } },
+      ],
+    },
+  ],
+  hooks: {
+    afterChange: [revalidateSalaryTable],
+  },
+  versions: {
+    drafts: true,
+    maxPerDoc: 100,
+  },
+}

@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Articles } from './collections/Articles'
+import { Categories } from './collections/Categories'
+import { Faqs } from './collections/Faqs'
+import { Media } from './collections/Media'
+import { SalaryTables } from './collections/SalaryTables'
+import { Users } from './collections/Users'
+import { editors } from './src/access'
+import { articleEditor } from './src/editor/article'
+import { Site } from './src/globals/Site'
+import { databaseAdapter } from './src/lib/database'
+import { payloadSecret, trustedOrigins } from './src/lib/env'
+import { plugins } from './src/plugins'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: process.env.NEXT_PUBLIC_SERVER_URL || undefined,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Valenx Press admin' },
+  },
+  collections: [Articles, SalaryTables, Faqs, Categories, Media, Users],
+  globals: [Site],
+  editor: articleEditor,
+  db: databaseAdapter(),
+  secret: payloadSecret(),
+  sharp,
+  plugins,
+  cors: trustedOrigins(),
+  csrf: trustedOrigins(),
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    maxComplexity: 1000,
+  },
+  upload: {
+    limits: { fileSize: 8 * 1024 * 1024 },
+  },
+  jobs: {
+    access: { run: ({ req }) => editors({ req }) as boolean },
+    // Scheduled publishing: the server checks every minute for articles whose time has come.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build' && process.env.VALENX_DISABLE_JOBS !== '1',
+  },
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+  },
+  telemetry: false,
+})

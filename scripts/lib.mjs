@@ -1,0 +1,73 @@
+// Helpers shared by the npm scripts (start, test, benchmark): child processes, ports, secrets.
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+export const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+
+/** Runs a command to completion, streaming its output; rejects on a non-zero exit. */
+export function run(command, args, { env = process.env, capture = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' })
+    let stdout = ''
+    if (capture) child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      process.stdout.write(chunk)
+    })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve(stdout)
+      else reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))
+    })
+  })
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export async function waitForHttp(url, { timeoutMs = 120_000, child } = {}) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`server exited (code ${child.exitCode}) before ${url} answered`)
+    try {
+      const response = await fetch(url, { redirect: 'manual' })
+      if (response.status < 500) return response.status
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`)
+}
+
+
+/** A hash of everything a production build depends on: when it changes, `npm start` rebuilds. */
+export function sourceStamp() {
+  const hash = crypto.createHash('sha256')
+  const entries = ['app', 'collections', 'src', 'migrations', 'payload.config.ts', 'payload-types.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
+  const walk = (target) => {
+    const full = path.join(root, target)
+    if (!fs.existsSync(full)) return
+    const stat = fs.statSync(full)
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(full).sort()) walk(path.join(target, name))
+    } else {
+      hash.update(target)
+      hash.update(fs.readFileSync(full))
+    }
+  }
+  for (const entry of entries) walk(entry)
+  return hash.digest('hex')
+}

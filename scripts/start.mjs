@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// `npm start`: one command from a fresh clone to a running site. It migrates the database, seeds the
+// demo content into an empty one, builds when the sources changed, and serves the production server.
+//   --dev          run `next dev` instead of a production build
+//   --build-only   stop after the build
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { dataDir, randomSecret, readLocalSecrets, writeLocalSecrets } from '../src/lib/localSecrets.mjs'
+import { bin, root, run, sourceStamp, waitForHttp } from './lib.mjs'
+
+const mode = process.argv.includes('--dev') ? 'dev' : process.argv.includes('--build-only') ? 'build' : 'start'
+const port = process.env.PORT || '3000'
+const databaseUri = process.env.DATABASE_URI?.trim() || 'file:./data/valenx.db'
+const isMongo = /^mongodb(\+srv)?:\/\//.test(databaseUri)
+
+function resolveSecrets() {
+  const stored = readLocalSecrets()
+  const generated = {}
+  let payloadSecret = process.env.PAYLOAD_SECRET?.trim()
+  if (!payloadSecret) {
+    if (isMongo && process.env.NODE_ENV === 'production') {
+      console.error('Refusing to start: PAYLOAD_SECRET must be set when NODE_ENV=production and DATABASE_URI is a MongoDB URL.')
+      process.exit(1)
+    }
+    payloadSecret = stored.payloadSecret || (generated.payloadSecret = randomSecret())
+  }
+  const adminEmail = process.env.ADMIN_EMAIL?.trim() || stored.adminEmail || (generated.adminEmail = 'admin@valenx.local')
+  const adminPassword = process.env.ADMIN_PASSWORD || stored.adminPassword || (generated.adminPassword = randomSecret(18))
+  if (Object.keys(generated).length) writeLocalSecrets(generated)
+  return { payloadSecret, adminEmail, adminPassword, passwordWasGenerated: Boolean(generated.adminPassword) }
+}
+
+const secrets = resolveSecrets()
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  PORT: port,
+  DATABASE_URI: databaseUri,
+  PAYLOAD_SECRET: secrets.payloadSecret,
+  ADMIN_EMAIL: secrets.adminEmail,
+  ADMIN_PASSWORD: secrets.adminPassword,
+}
+if (!isMongo) fs.mkdirSync(dataDir(), { recursive: true })
+
+console.log(`Database: ${isMongo ? 'MongoDB' : databaseUri}`)
+const prepared = await run(bin('payload'), ['run', 'src/scripts/prepare.ts'], { env: { ...env, NODE_OPTIONS: '--no-deprecation' }, capture: true })
+const marker = /prepared: seeded=(\d+)/.exec(prepared)
+if (!marker) throw new Error('Preparing the database stopped before it finished; run `npm start` again.')
+const seededNow = Number(marker[1]) > 0
+
+function loginHelp() {
+  const site = process.env.NEXT_PUBLIC_SERVER_URL || `http://localhost:${port}`
+  const lines = [``, `  Valenx Press is running`, `  Site:   ${site}/`, `  Admin:  ${site}/admin`, `  Login:  ${secrets.adminEmail}`]
+  if (process.env.ADMIN_PASSWORD) lines.push('  Password: the ADMIN_PASSWORD you set')
+  else if (secrets.passwordWasGenerated) lines.push(`  Password: ${secrets.adminPassword}   (generated now, shown once; kept in ${path.relative(root, path.join(dataDir(), 'secrets.json'))})`)
+  else lines.push(`  Password: in ${path.relative(root, path.join(dataDir(), 'secrets.json'))} (generated on first start)`)
+  return lines.join('\n') + '\n'
+}
+
+function serve(args) {
+  const child = spawn(bin('next'), args, { cwd: root, env, stdio: 'inherit' })
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+  child.on('exit', (code) => process.exit(code ?? 0))
+  waitForHttp(`http://127.0.0.1:${port}/`, { timeoutMs: 300_000, child }).then(
+    () => console.log(loginHelp()),
+    (error) => console.error(error.message),
+  )
+}
+
+if (mode === 'dev') {
+  serve(['dev', '-p', port])
+} else {
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next')
+  const stampFile = path.join(distDir, 'valenx-source-stamp')
+  const stamp = sourceStamp()
+  const current = fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp
+  // Pages are pre-rendered from the database at build time, so a freshly seeded database gets a fresh build.
+  if (!current || seededNow) {
+    console.log(current ? 'Rebuilding for the freshly seeded database…' : 'Building the production app (1–2 minutes)…')
+    await run(bin('next'), ['build'], { env: { ...env, NODE_ENV: 'production' } })
+    fs.writeFileSync(stampFile, stamp)
+  } else {
+    console.log('Production build is current.')
+  }
+  if (mode === 'start') serve(['start', '-p', port])
+}

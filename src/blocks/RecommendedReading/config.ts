@@ -1,0 +1,39 @@
+import type { Block } from 'payload'
+
+import { validateHttpUrl } from '@/fields/url'
+
+export const RecommendedReadingBlock: Block = {
+  slug: 'recommendedReading',
+  interfaceName: 'RecommendedReadingBlock',
+  labels: { singular: 'Recommended reading', plural: 'Recommended reading' },
+  fields: [
+    { name: 'label', type: 'text', required: true, defaultValue: 'Recommended Reading', maxLength: 60 },
+    {
+      name: 'linkType',
+      type: 'radio',
+      required: true,
+      defaultValue: 'internal',
+      options: [
+        { label: 'An article of ours', value: 'internal' },
+        { label: 'A web address', value: 'external' },
+      ],
+    },
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: 'articles',
+      admin: { condition: (_, sibling) => sibling?.linkType === 'internal' },
+      validate: (value: unknown, { siblingData }: { siblingData: unknown }) =>
+        (siblingData as { linkType?: string })?.linkType !== 'internal' || value ? true : 'Choose the article to recommend.',
+    },
+    {
+      name: 'url',
+      type: 'text',
+      admin: { condition: (_, sibling) => sibling?.linkType === 'external' },
+      validate: (value: unknown, { siblingData }: { siblingData: unknown }) =>
+        validateHttpUrl(value, { required: (siblingData as { linkType?: string })?.linkType === 'external' }),
+    },
+    { name: 'title', type: 'text', maxLength: 200, admin: { description: 'Link text; defaults to the article title.' } },
+    { name: 'blurb', type: 'textarea', maxLength: 400 },
+  ],
+}

@@ -1,0 +1,72 @@
+import type { SalaryTable, SalaryTableBlock } from '@payload-types'
+import { formatDate, formatMoney } from '@/lib/format'
+
+type Props = Omit<SalaryTableBlock, 'blockType'> & { blockType?: string }
+
+type Row = NonNullable<SalaryTable['rows']>[number]
+
+/** Consecutive rows of one role share a row header, as in a printed table. */
+function roleGroups(rows: Row[]): Row[][] {
+  const groups: Row[][] = []
+  for (const row of rows) {
+    const last = groups[groups.length - 1]
+    if (last && last[0].role === row.role) last.push(row)
+    else groups.push([row])
+  }
+  return groups
+}
+
+export function SalaryTableView({ table, caption, id }: Props) {
+  // An unpublished or deleted table is left out rather than breaking the article.
+  if (!table || typeof table !== 'object') return null
+  const rows = table.rows ?? []
+  const currency = table.currency || 'USD'
+  const sources = [...new Set(rows.map((row) => row.source).filter(Boolean))]
+  const captionId = `salary-table-${id ?? table.id}`
+  return (
+    <figure className="data-figure" data-salary-table={table.id}>
+      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="data-table">
+          <caption id={captionId}>
+            {caption || table.title}
+            {table.period ? <span className="caption-period"> ({table.period})</span> : null}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Role</th>
+              <th scope="col">Company tier</th>
+              <th scope="col" className="num">Total compensation (median, {currency})</th>
+              <th scope="col" className="num">Base salary</th>
+              <th scope="col" className="num">Equity / year</th>
+              <th scope="col" className="num">Bonus</th>
+              <th scope="col">Data source</th>
+            </tr>
+          </thead>
+          {roleGroups(rows).map((group) => (
+            <tbody key={group[0].id ?? group[0].role}>
+              {group.map((row, index) => (
+                <tr key={row.id ?? `${row.role}-${row.tier}`}>
+                  {index === 0 ? (
+                    <th scope="rowgroup" rowSpan={group.length} className="row-head">
+                      {row.role}
+                    </th>
+                  ) : null}
+                  <th scope="row" className="row-sub">{row.tier}</th>
+                  <td className="num total">{formatMoney(row.total ?? 0, currency)}</td>
+                  <td className="num">{formatMoney(row.base, currency)}</td>
+                  <td className="num">{formatMoney(row.equity, currency)}</td>
+                  <td className="num">{formatMoney(row.bonus, currency)}</td>
+                  <td>{row.source}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      <figcaption className="table-source">
+        Source{sources.length === 1 ? '' : 's'}: {sources.join('; ')}. Total = base + equity per year + bonus. Figures
+        checked {formatDate(table.asOf)}.
+      </figcaption>
+    </figure>
+  )
+}

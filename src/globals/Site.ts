@@ -1,0 +1,34 @@
+import type { GlobalConfig } from 'payload'
+
+import { anyone, editors } from '@/access'
+import { validateHttpUrl } from '@/fields/url'
+import { cacheTags } from '@/lib/cacheTags'
+import { revalidateTags } from '@/lib/revalidate'
+
+const linkFields = [
+  { name: 'label', type: 'text', required: true, maxLength: 60 },
+  {
+    name: 'href',
+    type: 'text',
+    required: true,
+    maxLength: 500,
+    admin: { description: 'A path on this site (/blog) or a full http(s) address.' },
+    validate: (value: unknown) =>
+      typeof value === 'string' && /^\/(?!\/)/.test(value) ? true : validateHttpUrl(value, { required: true }),
+  },
+] as const
+
+export const Site: GlobalConfig = {
+  slug: 'site',
+  label: 'Site',
+  access: { read: anyone, update: editors },
+  fields: [
+    { name: 'siteName', type: 'text', required: true, defaultValue: 'Valenx Press', maxLength: 60 },
+    { name: 'tagline', type: 'text', maxLength: 160 },
+    { name: 'navigation', type: 'array', maxRows: 8, fields: [...linkFields] },
+    { name: 'footerLinks', type: 'array', maxRows: 12, fields: [...linkFields] },
+  ],
+  hooks: {
+    afterChange: [({ doc, req }) => (revalidateTags([cacheTags.site], req.context), doc)],
+  },
+}

@@ -1,0 +1,48 @@
+import { searchPlugin } from '@payloadcms/plugin-search'
+import { seoPlugin } from '@payloadcms/plugin-seo'
+import type { GenerateDescription, GenerateTitle, GenerateURL } from '@payloadcms/plugin-seo/types'
+import type { Plugin } from 'payload'
+
+import type { Article } from '@payload-types'
+import { editors } from '@/access'
+import { serverUrl } from '@/lib/env'
+import { plainText, type LexicalRoot } from '@/lib/lexical'
+
+const generateTitle: GenerateTitle<Article> = ({ doc }) => (doc?.title ? `${doc.title} | Valenx Press` : 'Valenx Press')
+const generateDescription: GenerateDescription<Article> = ({ doc }) => doc?.excerpt ?? ''
+const generateURL: GenerateURL<Article> = ({ doc }) => `${serverUrl()}/blog/${doc?.slug ?? ''}`
+
+/** Every plugin of the site, configured in one place. */
+export const plugins: Plugin[] = [
+  seoPlugin({
+    collections: ['articles'],
+    uploadsCollection: 'media',
+    generateTitle,
+    generateDescription,
+    generateURL,
+  }),
+  searchPlugin({
+    collections: ['articles'],
+    // Only published articles are copied into the index, so search can never show a draft.
+    syncDrafts: false,
+    deleteDrafts: true,
+    defaultPriorities: { articles: 10 },
+    beforeSync: ({ originalDoc, searchDoc }) => ({
+      ...searchDoc,
+      slug: originalDoc.slug,
+      excerpt: originalDoc.excerpt,
+      body: plainText(originalDoc.content as LexicalRoot).slice(0, 50_000),
+    }),
+    searchOverrides: {
+      slug: 'search',
+      admin: { group: 'System' },
+      access: { create: editors, update: editors, delete: editors },
+      fields: ({ defaultFields }) => [
+        ...defaultFields,
+        { name: 'slug', type: 'text', index: true, admin: { readOnly: true } },
+        { name: 'excerpt', type: 'textarea', admin: { readOnly: true } },
+        { name: 'body', type: 'textarea', admin: { readOnly: true } },
+      ],
+    },
+  }),
+]

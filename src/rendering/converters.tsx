@@ -1,0 +1,34 @@
+import type { DefaultNodeTypes, SerializedBlockNode } from '@payloadcms/richtext-lexical'
+import { LinkJSXConverter, type JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
+
+import type { CalloutBlock, DataTableBlock, FaqListBlock, RecommendedReadingBlock, SalaryTableBlock } from '@payload-types'
+
+import { CalloutView } from '@/blocks/Callout/Component'
+import { DataTableView } from '@/blocks/DataTable/Component'
+import { FaqListView } from '@/blocks/FaqList/Component'
+import { RecommendedReadingView } from '@/blocks/RecommendedReading/Component'
+import { SalaryTableView } from '@/blocks/SalaryTable/Component'
+import { articlePath } from '@/lib/paths'
+
+/** Internal links store the article, not a URL, so a renamed slug never breaks them. */
+const internalDocToHref = ({ linkNode }: { linkNode: { fields: { doc?: { value?: unknown } | null } } }) => {
+  const value = linkNode.fields.doc?.value
+  return value && typeof value === 'object' && 'slug' in value ? articlePath(String((value as { slug: string }).slug)) : '/blog'
+}
+
+/** The one map from Lexical nodes and blocks to their server-rendered views. */
+type ValenxNodes =
+  | DefaultNodeTypes
+  | SerializedBlockNode<SalaryTableBlock | DataTableBlock | CalloutBlock | FaqListBlock | RecommendedReadingBlock>
+
+export const jsxConverters: JSXConvertersFunction<ValenxNodes> = ({ defaultConverters }) => ({
+  ...defaultConverters,
+  ...LinkJSXConverter({ internalDocToHref }),
+  blocks: {
+    salaryTable: ({ node }) => <SalaryTableView {...node.fields} />,
+    dataTable: ({ node }) => <DataTableView {...node.fields} />,
+    callout: ({ node }) => <CalloutView {...node.fields} />,
+    faqList: ({ node }) => <FaqListView {...node.fields} />,
+    recommendedReading: ({ node }) => <RecommendedReadingView {...node.fields} />,
+  },
+})

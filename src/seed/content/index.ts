@@ -1,0 +1,5 @@
+export { categories } from './categories'
+export { salaryTable } from './salaryTable'
+export { faqs } from './faqs'
+export { articles } from './articles'
+export type * from './types'
