@@ -7,8 +7,13 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import nextEnv from '@next/env'
+
 import { dataDir, randomSecret, readLocalSecrets, writeLocalSecrets } from '../src/lib/localSecrets.mjs'
 import { bin, root, run, sourceStamp, waitForHttp } from './lib.mjs'
+
+// The same .env files Next reads, so this script and the server agree on every setting.
+nextEnv.loadEnvConfig(root, process.argv.includes('--dev'))
 
 const mode = process.argv.includes('--dev') ? 'dev' : process.argv.includes('--build-only') ? 'build' : 'start'
 const port = process.env.PORT || '3000'

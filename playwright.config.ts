@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+
+import { chromium, defineConfig, devices } from '@playwright/test'
+
+/**
+ * End-to-end tests drive Chromium against a production build (`next build` + `next start`) that
+ * the webServer below starts on a free port with its own database, and stops afterwards.
+ * The values are decided once, in the runner process, and reach the workers through the environment.
+ */
+if (!process.env.E2E_PORT) {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
+  process.env.E2E_PORT = execFileSync(process.execPath, ['-e', script]).toString().trim()
+}
+process.env.ADMIN_EMAIL ||= 'e2e-admin@valenx.local'
+process.env.ADMIN_PASSWORD ||= `e2e-${crypto.randomBytes(9).toString('base64url')}`
+process.env.PAYLOAD_SECRET ||= crypto.randomBytes(24).toString('base64url')
+
+const baseURL = `http://localhost:${process.env.E2E_PORT}`
+
+/** Playwright's own Chromium where it is installed, otherwise Debian's; neither: say what to install. */
+function chromiumExecutable(): string | undefined {
+  try {
+    const bundled = chromium.executablePath()
+    if (bundled && fs.existsSync(bundled)) return undefined
+  } catch {
+    // no bundled browser registered
+  }
+  for (const candidate of [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]) {
+    if (fs.existsSync(candidate)) return candidate
+  }
+  throw new Error(
+    'No Chromium found for the end-to-end tests. Install one of:\n' +
+      '  - Debian/Ubuntu: sudo apt-get install -y chromium   (gives /usr/bin/chromium)\n' +
+      "  - Playwright's own: npx playwright install chromium\n" +
+      'or set CHROME_PATH to a Chromium or Chrome binary.',
+  )
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'node scripts/e2e-server.mjs',
+    url: `${baseURL}/`,
+    timeout: 15 * 60_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+  },
+})

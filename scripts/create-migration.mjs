@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// `npm run migrate:create -- <name>`: writes the SQLite migration for the current schema, comparing
+// against the committed snapshots. It runs against a scratch database so your data is not involved.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { bin, run } from './lib.mjs'
+
+const name = process.argv[2] || 'schema-change'
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-migration-'))
+try {
+  await run(bin('payload'), ['migrate:create', name], {
+    env: { ...process.env, DATABASE_URI: `file:${path.join(scratch, 'scratch.db')}`, NODE_OPTIONS: '--no-deprecation', NEXT_TELEMETRY_DISABLED: '1' },
+  })
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true })
+}

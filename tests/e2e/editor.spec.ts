@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test'
+
+const ADMIN_EMAIL = process.env.ADMIN_EMAIL as string
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD as string
+
+test('an editor renames an article in the admin, publishes, and readers see the new title', async ({ page, request }) => {
+  const slug = 'ml-engineer-career-path'
+  const newTitle = `ML Engineer career path, level by level (${Date.now()})`
+
+  await page.goto('/admin')
+  await page.locator('#field-email').fill(ADMIN_EMAIL)
+  await page.locator('#field-password').fill(ADMIN_PASSWORD)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await expect(page).toHaveURL(/\/admin\/?$/)
+
+  const lookup = await request.get(`/api/articles?where[slug][equals]=${slug}&depth=0`)
+  const id = (await lookup.json()).docs[0].id as string
+  await page.goto(`/admin/collections/articles/${id}`)
+  const title = page.locator('#field-title')
+  await expect(title).toBeVisible()
+  await title.fill(newTitle)
+  await page.getByRole('button', { name: 'Publish changes' }).click()
+  await expect(page.getByText(/published successfully|updated successfully/i).first()).toBeVisible()
+
+  await expect(async () => {
+    const response = await request.get(`/blog/${slug}`)
+    expect(response.status()).toBe(200)
+    expect(await response.text()).toContain(newTitle)
+  }).toPass({ timeout: 10_000 })
+
+  const reader = await page.context().browser()!.newPage()
+  await reader.goto(`/blog/${slug}`)
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(newTitle)
+  await reader.goto('/blog')
+  await expect(reader.getByRole('link', { name: newTitle })).toBeVisible()
+  await reader.close()
+})
