@@ -25,6 +25,13 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Valenx Press admin' },
+    livePreview: {
+      breakpoints: [
+        { label: 'Phone', name: 'phone', width: 375, height: 740 },
+        { label: 'Tablet', name: 'tablet', width: 768, height: 1024 },
+        { label: 'Desktop', name: 'desktop', width: 1280, height: 900 },
+      ],
+    },
   },
   collections: [Articles, SalaryTables, Faqs, Categories, Media, Users],
   globals: [Site],

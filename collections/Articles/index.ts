@@ -3,7 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { authenticated, authenticatedOrPublished, editors, editorsOrDraftingAuthors, editorsOrOwnDrafts } from '@/access'
 import { articleEditor } from '@/editor/article'
 import { slugField } from '@/fields/slug'
-import { serverUrl } from '@/lib/env'
+import { articlePath } from '@/lib/paths'
+import { previewUrl } from '@/lib/preview'
 
 import { indexContent } from './hooks/indexContent'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
@@ -19,7 +20,10 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'category', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'excerpt'],
-    preview: (doc) => (doc?.slug ? `${serverUrl()}/blog/${String(doc.slug)}` : null),
+    preview: (doc) => (doc?.slug ? previewUrl(articlePath(String(doc.slug))) : null),
+    livePreview: {
+      url: ({ data }) => (data?.slug ? previewUrl(articlePath(String(data.slug))) : ''),
+    },
   },
   access: {
     create: editorsOrDraftingAuthors,

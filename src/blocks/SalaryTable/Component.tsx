@@ -35,7 +35,9 @@ export function SalaryTableView({ table, caption, id }: Props) {
             <tr>
               <th scope="col">Role</th>
               <th scope="col">Company tier</th>
-              <th scope="col" className="num">Total compensation (median, {currency})</th>
+              <th scope="col" className="num">
+                Total comp. <span className="th-note">(median, {currency})</span>
+              </th>
               <th scope="col" className="num">Base salary</th>
               <th scope="col" className="num">Equity / year</th>
               <th scope="col" className="num">Bonus</th>

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next'
+import { draftMode, headers } from 'next/headers'
 import { notFound, permanentRedirect } from 'next/navigation'
 
 import type { Article } from '@payload-types'
 import { ArticleCardGrid } from '@/components/ArticleCard'
-import { getArticleBySlug, getRedirectForSlug, listPublishedSlugs, toCard } from '@/data'
+import { LivePreviewListener } from '@/components/LivePreviewListener'
+import { getArticleBySlug, getArticlePreview, getRedirectForSlug, listPublishedSlugs, toCard } from '@/data'
+import { serverUrl } from '@/lib/env'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { formatMonthYear } from '@/lib/format'
 import { articlePath, blogPath, categoryPath } from '@/lib/paths'
@@ -17,8 +20,8 @@ export async function generateStaticParams() {
   return (await listPublishedSlugs()).map((slug) => ({ slug }))
 }
 
-async function loadArticle(slug: string): Promise<Article> {
-  const article = await getArticleBySlug(slug)
+async function loadArticle(slug: string, preview: boolean): Promise<Article> {
+  const article = (preview ? await getArticlePreview(slug, await headers()) : null) ?? (await getArticleBySlug(slug))
   if (article) return article
   const movedTo = await getRedirectForSlug(slug)
   if (movedTo) permanentRedirect(articlePath(movedTo))
@@ -49,12 +52,19 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Args) {
   const { slug } = await params
-  const article = await loadArticle(slug)
+  const { isEnabled: preview } = await draftMode()
+  const article = await loadArticle(slug, preview)
   const category = typeof article.category === 'object' ? article.category : null
   const related = (article.relatedPosts ?? []).filter((post): post is Article => typeof post === 'object' && post !== null).map(toCard)
   const modifiedAt = contentModifiedAt(article)
   return (
     <article className="article">
+      {preview ? (
+        <p className="preview-banner" role="status">
+          Preview of the latest draft. <a href={`/next/exit-preview?path=${encodeURIComponent(`/blog/${slug}`)}`}>Leave preview</a>
+        </p>
+      ) : null}
+      {preview ? <LivePreviewListener serverURL={serverUrl()} /> : null}
       <header className="article-header">
         <p className="article-meta">
           Valenx Press
