@@ -51,8 +51,8 @@ export default buildConfig({
   },
   jobs: {
     access: { run: ({ req }) => editors({ req }) as boolean },
-    // Scheduled publishing: the server checks every minute for articles whose time has come.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    // Scheduled publishing: the server looks every ten seconds for articles whose time has come.
+    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build' && process.env.VALENX_DISABLE_JOBS !== '1',
   },
   typescript: {

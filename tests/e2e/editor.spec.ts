@@ -28,10 +28,14 @@ test('an editor renames an article in the admin, publishes, and readers see the 
     expect(await response.text()).toContain(newTitle)
   }).toPass({ timeout: 10_000 })
 
+  // Every cached page that shows the article follows: its page, the index, its category, and the
+  // related-post cards of the articles that list it.
   const reader = await page.context().browser()!.newPage()
   await reader.goto(`/blog/${slug}`)
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(newTitle)
-  await reader.goto('/blog')
-  await expect(reader.getByRole('link', { name: newTitle })).toBeVisible()
+  for (const listing of ['/', '/blog', '/blog/category/career-paths', '/blog/ai-engineer-vs-ml-engineer']) {
+    await reader.goto(listing)
+    await expect(reader.getByRole('link', { name: newTitle }), listing).toBeVisible()
+  }
   await reader.close()
 })
