@@ -987,6 +987,36 @@ export interface DataTableBlock {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "FigureBlock".
+ */
+export interface FigureBlock {
+  source: 'salaryCell' | 'salaryComparison' | 'dataCell' | 'dataRatio';
+  table?: (string | null) | SalaryTable;
+  role?: string | null;
+  tier?: string | null;
+  column?: ('total' | 'base' | 'equity' | 'bonus') | null;
+  compareRole?: string | null;
+  compareTier?: string | null;
+  compareColumn?: ('total' | 'base' | 'equity' | 'bonus') | null;
+  dataTableCaption?: string | null;
+  rowLabel?: string | null;
+  columnLabel?: string | null;
+  compareRowLabel?: string | null;
+  compareColumnLabel?: string | null;
+  operation?: ('premium' | 'difference' | 'ratio') | null;
+  format: 'currency' | 'percent' | 'multiplier' | 'plain';
+  decimals?: number | null;
+  /**
+   * The value when the article was last saved; shown if the figure’s cell disappears.
+   */
+  lastValue?: string | null;
+  display?: string | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'figure';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "CalloutBlock".
  */
 export interface CalloutBlock {

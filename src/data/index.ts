@@ -6,6 +6,7 @@
 import { unstable_cache } from 'next/cache'
 
 import type { Article, Category, Site } from '@payload-types'
+import { resolveFigures } from '@/figures/resolve'
 import { cacheTags } from '@/lib/cacheTags'
 
 import { payloadClient } from './payload'
@@ -53,6 +54,7 @@ export const getArticleBySlug = (slug: string) =>
         overrideAccess: false,
         pagination: false,
       })
+      if (docs[0]) resolveFigures(docs[0].content)
       return docs[0] ?? null
     },
     ['article-by-slug', slug],
@@ -77,6 +79,7 @@ export async function getArticlePreview(slug: string, headers: Headers): Promise
     overrideAccess: false,
     pagination: false,
   })
+  if (docs[0]) resolveFigures(docs[0].content)
   return docs[0] ?? null
 }
 

@@ -3,6 +3,7 @@ import type { Block } from 'payload'
 
 import { CalloutBlock } from '@/blocks/Callout/config'
 import { DataTableBlock } from '@/blocks/DataTable/config'
+import { FigureBlock } from '@/blocks/Figure/config'
 import { FaqListBlock } from '@/blocks/FaqList/config'
 import { RecommendedReadingBlock } from '@/blocks/RecommendedReading/config'
 import { SalaryTableBlock } from '@/blocks/SalaryTable/config'
@@ -23,7 +24,7 @@ export const articleEditor = lexicalEditor({
     ...defaultFeatures.filter((feature) => !['link', 'relationship', 'heading'].includes(feature.key)),
     HeadingFeature({ enabledHeadingSizes: ['h2', 'h3', 'h4'] }),
     linkFeature,
-    BlocksFeature({ blocks: articleBlocks }),
+    BlocksFeature({ blocks: articleBlocks, inlineBlocks: [FigureBlock] }),
     FixedToolbarFeature(),
   ],
 })

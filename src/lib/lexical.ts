@@ -61,6 +61,7 @@ export function plainText(value: LexicalRoot): string {
   for (const node of walkNodes(value)) {
     if (typeof node.text === 'string') parts.push(node.text)
     else if (node.type === 'block' && node.fields) parts.push(...blockText(node.fields))
+    else if (node.type === 'inlineBlock' && typeof node.fields?.lastValue === 'string') parts.push(node.fields.lastValue)
     else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listitem') parts.push(' ')
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim()

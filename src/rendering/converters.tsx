@@ -1,11 +1,12 @@
-import type { DefaultNodeTypes, SerializedBlockNode } from '@payloadcms/richtext-lexical'
+import type { DefaultNodeTypes, SerializedBlockNode, SerializedInlineBlockNode } from '@payloadcms/richtext-lexical'
 import { LinkJSXConverter, type JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
 
-import type { CalloutBlock, DataTableBlock, FaqListBlock, RecommendedReadingBlock, SalaryTableBlock } from '@payload-types'
+import type { CalloutBlock, DataTableBlock, FaqListBlock, FigureBlock, RecommendedReadingBlock, SalaryTableBlock } from '@payload-types'
 
 import { CalloutView } from '@/blocks/Callout/Component'
 import { DataTableView } from '@/blocks/DataTable/Component'
 import { FaqListView } from '@/blocks/FaqList/Component'
+import { FigureView } from '@/blocks/Figure/Component'
 import { RecommendedReadingView } from '@/blocks/RecommendedReading/Component'
 import { SalaryTableView } from '@/blocks/SalaryTable/Component'
 import { articlePath } from '@/lib/paths'
@@ -20,6 +21,7 @@ const internalDocToHref = ({ linkNode }: { linkNode: { fields: { doc?: { value?:
 type ValenxNodes =
   | DefaultNodeTypes
   | SerializedBlockNode<SalaryTableBlock | DataTableBlock | CalloutBlock | FaqListBlock | RecommendedReadingBlock>
+  | SerializedInlineBlockNode<FigureBlock>
 
 export const jsxConverters: JSXConvertersFunction<ValenxNodes> = ({ defaultConverters }) => ({
   ...defaultConverters,
@@ -30,5 +32,8 @@ export const jsxConverters: JSXConvertersFunction<ValenxNodes> = ({ defaultConve
     callout: ({ node }) => <CalloutView {...node.fields} />,
     faqList: ({ node }) => <FaqListView {...node.fields} />,
     recommendedReading: ({ node }) => <RecommendedReadingView {...node.fields} />,
+  },
+  inlineBlocks: {
+    figure: ({ node }) => <FigureView {...node.fields} />,
   },
 })

@@ -83,3 +83,12 @@ export const richText = (...children: Node[]) => ({
 })
 
 export type RichText = ReturnType<typeof richText>
+
+export const inlineBlock = (blockType: string, fields: Record<string, unknown>): Node => ({
+  type: 'inlineBlock',
+  fields: { id: crypto.randomBytes(12).toString('hex'), blockName: '', blockType, ...fields },
+  version: 1,
+})
+
+/** A live figure: its text is computed from the table cell(s) it names whenever the page renders. */
+export const figure = (fields: Record<string, unknown>): Node => inlineBlock('figure', { decimals: 0, ...fields })

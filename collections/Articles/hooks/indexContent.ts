@@ -1,19 +1,25 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { SalaryTable } from '@payload-types'
+import { figureContext, figureNodes, resolveFigure } from '@/figures/resolve'
 import { blocksOf, plainText, readingMinutes, relationId, wordCount, type LexicalRoot } from '@/lib/lexical'
 
 /**
- * Kept on every save so pages and revalidation never have to parse content:
- * which salary tables the article shows (the dependency index) and its reading time,
- * counting the words of those tables too.
+ * Kept on every save so pages and revalidation never have to parse content: which salary tables
+ * the article shows or cites in a figure (the dependency index), its reading time (counting the
+ * words of those tables too), and each figure's current value, kept as the value to show should
+ * its cell ever disappear.
  */
 export const indexContent: CollectionBeforeChangeHook = async ({ data, req }) => {
   if (!data.content) return data
   const content = data.content as LexicalRoot
-  const tableIds = [...new Set(blocksOf(content, 'salaryTable').map((block) => relationId(block.table)).filter(Boolean))] as string[]
+  const figures = figureNodes(content)
+  const embedded = blocksOf(content, 'salaryTable').map((block) => relationId(block.table))
+  const cited = figures.map((figure) => relationId(figure.table))
+  const tableIds = [...new Set([...embedded, ...cited].filter(Boolean))] as string[]
   data.salaryTables = tableIds
 
-  let words = wordCount(plainText(content))
+  const tables = new Map<string, SalaryTable>()
   if (tableIds.length) {
     const { docs } = await req.payload.find({
       collection: 'salary-tables',
@@ -22,12 +28,24 @@ export const indexContent: CollectionBeforeChangeHook = async ({ data, req }) =>
       limit: tableIds.length,
       overrideAccess: true,
       req,
-      select: { title: true, rows: true },
     })
-    for (const table of docs) {
-      words += wordCount(table.title ?? '')
-      for (const row of table.rows ?? []) words += wordCount(`${row.role} ${row.tier} ${row.source}`) + 4
-    }
+    for (const table of docs) tables.set(table.id, table)
+  }
+
+  const context = figureContext(content)
+  for (const figure of figures) {
+    const tableId = relationId(figure.table)
+    const result = resolveFigure({ ...figure, table: tableId ? (tables.get(tableId) ?? null) : null }, context)
+    if (result.ok) figure.lastValue = result.text
+    delete figure.display
+  }
+
+  let words = wordCount(plainText(content))
+  for (const id of new Set(embedded.filter(Boolean) as string[])) {
+    const table = tables.get(id)
+    if (!table) continue
+    words += wordCount(table.title ?? '')
+    for (const row of table.rows ?? []) words += wordCount(`${row.role} ${row.tier} ${row.source}`) + 4
   }
   data.readingTime = readingMinutes(words)
   return data

@@ -1,4 +1,4 @@
-import { articleLink, block, bold, bullets, heading, numbered, paragraph, richText, rule } from '../lexical'
+import { articleLink, block, bold, bullets, figure, heading, numbered, paragraph, richText, rule } from '../lexical'
 import type { ArticleSeed, SeedRefs } from './types'
 
 /*
@@ -7,10 +7,46 @@ import type { ArticleSeed, SeedRefs } from './types'
  * which several articles embed, so an edit there reaches each of them.
  */
 
+
+/* Live figures: numbers in sentences that are computed from the tables they come from. */
+const FAANG = 'FAANG+ (L5-L7)'
+const DEMAND_CAPTION = 'Demand trends: AI Engineer vs ML Engineer'
+
+const totalFigure = (refs: SeedRefs, role: 'AI Engineer' | 'ML Engineer') =>
+  figure({ source: 'salaryCell', table: refs.salaryTableId, role, tier: FAANG, column: 'total', format: 'currency' })
+
+/** (AI total − ML total) / ML total at FAANG+: the "22%" premium. */
+const premiumFigure = (refs: SeedRefs) =>
+  figure({
+    source: 'salaryComparison',
+    table: refs.salaryTableId,
+    role: 'AI Engineer',
+    tier: FAANG,
+    column: 'total',
+    compareRole: 'ML Engineer',
+    compareTier: FAANG,
+    compareColumn: 'total',
+    operation: 'premium',
+    format: 'percent',
+  })
+
+/** ML postings / AI postings on LinkedIn: the "3.5x". */
+const postingsRatioFigure = () =>
+  figure({
+    source: 'dataRatio',
+    dataTableCaption: DEMAND_CAPTION,
+    rowLabel: 'ML Engineer',
+    columnLabel: 'Job postings (Q2 2024)',
+    compareRowLabel: 'AI Engineer',
+    operation: 'ratio',
+    format: 'multiplier',
+    decimals: 1,
+  })
+
 /** Demand trends, transposed so that each column holds one kind of value. */
 const demandTable = () =>
   block('dataTable', {
-    caption: 'Demand trends: AI Engineer vs ML Engineer',
+    caption: DEMAND_CAPTION,
     columns: [
       { label: 'Role', type: 'text' },
       { label: 'Job postings (Q2 2024)', type: 'number', source: 'LinkedIn Jobs' },
@@ -95,11 +131,14 @@ const aiVsMl = (refs: SeedRefs) =>
       content: richText(
         paragraph(
           'At FAANG+ companies, the median AI Engineer earns ',
-          bold('$210,000'),
+          totalFigure(refs, 'AI Engineer'),
           ' in total compensation, ',
-          bold('22% higher'),
-          ' than the $172,000 median for a Machine Learning (ML) Engineer, according to compensation data from Levels.fyi (2023). Hiring volume points the other way: on LinkedIn, postings for ML Engineers outnumber those for AI Engineers ',
-          bold('3.5x'),
+          premiumFigure(refs),
+          bold(' higher'),
+          ' than the ',
+          totalFigure(refs, 'ML Engineer'),
+          ' median for a Machine Learning (ML) Engineer, according to compensation data from Levels.fyi (2023). Hiring volume points the other way: on LinkedIn, postings for ML Engineers outnumber those for AI Engineers ',
+          postingsRatioFigure(),
           '. Demand, specialization and career trajectory are diverging, which leaves a question worth answering: are these two roles converging, or drifting further apart as the field changes?',
         ),
       ),
@@ -160,7 +199,7 @@ const aiVsMl = (refs: SeedRefs) =>
       label: 'Key Insights',
       content: richText(
         bullets(
-          [bold('AI Engineers earn a 22% premium'), ' at FAANG+, a sign of how scarce engineers with LLM and deployment expertise still are.'],
+          [bold('AI Engineers earn a '), premiumFigure(refs), bold(' premium'), ' at FAANG+, a sign of how scarce engineers with LLM and deployment expertise still are.'],
           [
             bold('The equity gap grows at startups'),
             ', where AI hires often receive larger stock grants: typically 0.1%–0.3%, against 0.05%–0.1% for ML hires.',

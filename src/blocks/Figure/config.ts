@@ -1,0 +1,121 @@
+import type { Block, Condition } from 'payload'
+
+const isSalary: Condition = (_, sibling) => sibling?.source === 'salaryCell' || sibling?.source === 'salaryComparison'
+const isSalaryComparison: Condition = (_, sibling) => sibling?.source === 'salaryComparison'
+const isData: Condition = (_, sibling) => sibling?.source === 'dataCell' || sibling?.source === 'dataRatio'
+const isDataRatio: Condition = (_, sibling) => sibling?.source === 'dataRatio'
+const isComparison: Condition = (_, sibling) => sibling?.source === 'salaryComparison' || sibling?.source === 'dataRatio'
+
+const SALARY_COLUMNS = [
+  { label: 'Total', value: 'total' },
+  { label: 'Base', value: 'base' },
+  { label: 'Equity / year', value: 'equity' },
+  { label: 'Bonus', value: 'bonus' },
+]
+
+/** Required only when the chosen kind of figure uses the field. */
+const requiredWhen =
+  (condition: Condition, message: string) =>
+  (value: unknown, { siblingData, data }: { siblingData: unknown; data: unknown }) =>
+    !condition(data as never, siblingData as never, {} as never) || (value !== undefined && value !== null && value !== '') ? true : message
+
+export const FigureBlock: Block = {
+  slug: 'figure',
+  interfaceName: 'FigureBlock',
+  labels: { singular: 'Figure', plural: 'Figures' },
+  fields: [
+    {
+      name: 'source',
+      label: 'Figure from',
+      type: 'select',
+      required: true,
+      defaultValue: 'salaryCell',
+      options: [
+        { label: 'A salary-table cell', value: 'salaryCell' },
+        { label: 'Two salary-table cells compared', value: 'salaryComparison' },
+        { label: 'A data-table cell in this article', value: 'dataCell' },
+        { label: 'Two data-table cells compared', value: 'dataRatio' },
+      ],
+    },
+    {
+      name: 'table',
+      type: 'relationship',
+      relationTo: 'salary-tables',
+      admin: { condition: isSalary },
+      validate: requiredWhen(isSalary, 'Choose the salary table.'),
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'role', type: 'text', admin: { condition: isSalary }, validate: requiredWhen(isSalary, 'Which role (row)?') },
+        { name: 'tier', type: 'text', admin: { condition: isSalary }, validate: requiredWhen(isSalary, 'Which company tier (row)?') },
+        { name: 'column', type: 'select', defaultValue: 'total', options: SALARY_COLUMNS, admin: { condition: isSalary } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'compareRole', label: 'Compared with role', type: 'text', admin: { condition: isSalaryComparison }, validate: requiredWhen(isSalaryComparison, 'Which role to compare with?') },
+        { name: 'compareTier', label: 'and tier', type: 'text', admin: { condition: isSalaryComparison }, validate: requiredWhen(isSalaryComparison, 'Which tier to compare with?') },
+        { name: 'compareColumn', label: 'Column', type: 'select', options: SALARY_COLUMNS, admin: { condition: isSalaryComparison } },
+      ],
+    },
+    {
+      name: 'dataTableCaption',
+      label: 'Data table (caption)',
+      type: 'text',
+      admin: { condition: isData },
+      validate: requiredWhen(isData, 'Give the caption of the data table in this article.'),
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'rowLabel', label: 'Row', type: 'text', admin: { condition: isData }, validate: requiredWhen(isData, 'Which row (first-column label)?') },
+        { name: 'columnLabel', label: 'Column', type: 'text', admin: { condition: isData }, validate: requiredWhen(isData, 'Which column?') },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'compareRowLabel', label: 'Divided by row', type: 'text', admin: { condition: isDataRatio }, validate: requiredWhen(isDataRatio, 'Which row to compare with?') },
+        { name: 'compareColumnLabel', label: 'Column (default: same)', type: 'text', admin: { condition: isDataRatio } },
+      ],
+    },
+    {
+      name: 'operation',
+      type: 'select',
+      defaultValue: 'premium',
+      admin: { condition: isComparison },
+      options: [
+        { label: 'Premium, % (a − b) / b', value: 'premium' },
+        { label: 'Difference (a − b)', value: 'difference' },
+        { label: 'Ratio (a / b)', value: 'ratio' },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'format',
+          type: 'select',
+          required: true,
+          defaultValue: 'currency',
+          options: [
+            { label: 'Currency ($210,000)', value: 'currency' },
+            { label: 'Percent (22%)', value: 'percent' },
+            { label: 'Multiplier (3.5x)', value: 'multiplier' },
+            { label: 'Plain number', value: 'plain' },
+          ],
+        },
+        { name: 'decimals', type: 'number', defaultValue: 0, min: 0, max: 4, admin: { step: 1 } },
+      ],
+    },
+    {
+      name: 'lastValue',
+      type: 'text',
+      admin: { readOnly: true, description: 'The value when the article was last saved; shown if the figure’s cell disappears.' },
+    },
+    // Filled in at read time with the current text; never edited.
+    { name: 'display', type: 'text', admin: { hidden: true } },
+  ],
+}
