@@ -5,7 +5,7 @@
  */
 import { unstable_cache } from 'next/cache'
 
-import type { Article, Category, Site } from '@payload-types'
+import type { Article, Category, SalaryTable, Site } from '@payload-types'
 import { resolveFigures } from '@/figures/resolve'
 import { cacheTags } from '@/lib/cacheTags'
 
@@ -170,6 +170,25 @@ export const getSite = () =>
     },
     ['site'],
     { tags: [cacheTags.site] },
+  )()
+
+/** A published salary table by id, for its CSV download. */
+export const getSalaryTable = (id: string) =>
+  unstable_cache(
+    async (): Promise<SalaryTable | null> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'salary-tables',
+        where: { id: { equals: id } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: false,
+        pagination: false,
+      })
+      return docs[0] ?? null
+    },
+    ['salary-table', id],
+    { tags: [cacheTags.salaryTable(id)] },
   )()
 
 export const getCategoryBySlug = (slug: string) =>

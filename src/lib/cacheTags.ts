@@ -6,6 +6,7 @@ export const cacheTags = {
   /** Every list of articles: home, blog index pages, category pages, sitemap, feed, search. */
   articleLists: 'articles',
   article: (slug: string) => `article:${slug}`,
+  salaryTable: (id: string) => `salary-table:${id}`,
   categories: 'categories',
   site: 'site',
 } as const

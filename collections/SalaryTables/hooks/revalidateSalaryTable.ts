@@ -16,6 +16,9 @@ export const revalidateSalaryTable: CollectionAfterChangeHook<SalaryTable> = asy
     req,
     select: { slug: true },
   })
-  revalidateTags([...docs.map((article) => cacheTags.article(article.slug as string)), cacheTags.articleLists], req.context)
+  revalidateTags(
+    [cacheTags.salaryTable(doc.id), ...docs.map((article) => cacheTags.article(article.slug as string)), cacheTags.articleLists],
+    req.context,
+  )
   return doc
 }

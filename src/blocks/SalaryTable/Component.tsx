@@ -1,5 +1,8 @@
 import type { SalaryTable, SalaryTableBlock } from '@payload-types'
 import { formatDate, formatMoney } from '@/lib/format'
+import { salaryTableCsvPath } from '@/lib/paths'
+
+import { SalaryChart } from './Chart'
 
 type Props = Omit<SalaryTableBlock, 'blockType'> & { blockType?: string }
 
@@ -16,7 +19,7 @@ function roleGroups(rows: Row[]): Row[][] {
   return groups
 }
 
-export function SalaryTableView({ table, caption, id }: Props) {
+export function SalaryTableView({ table, caption, id, showChart }: Props) {
   // An unpublished or deleted table is left out rather than breaking the article.
   if (!table || typeof table !== 'object') return null
   const rows = table.rows ?? []
@@ -67,8 +70,12 @@ export function SalaryTableView({ table, caption, id }: Props) {
       </div>
       <figcaption className="table-source">
         Source{sources.length === 1 ? '' : 's'}: {sources.join('; ')}. Total = base + equity per year + bonus. Figures
-        checked {formatDate(table.asOf)}.
+        checked {formatDate(table.asOf)}.{' '}
+        <a href={salaryTableCsvPath(table.id)} download>
+          Download CSV
+        </a>
       </figcaption>
+      {showChart ? <SalaryChart table={table} chartId={`${captionId}-chart`} /> : null}
     </figure>
   )
 }
