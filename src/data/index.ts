@@ -6,6 +6,7 @@
 import { unstable_cache } from 'next/cache'
 
 import type { Article, Category, SalaryTable, Site } from '@payload-types'
+import { figureChanges, type FigureChange } from '@/figures/history'
 import { resolveFigures } from '@/figures/resolve'
 import { cacheTags } from '@/lib/cacheTags'
 
@@ -189,6 +190,35 @@ export const getSalaryTable = (id: string) =>
     },
     ['salary-table', id],
     { tags: [cacheTags.salaryTable(id)] },
+  )()
+
+/**
+ * The published history of the salary tables an article shows, as reader-facing changes. Versions
+ * are staff-only through the API; here only published versions are read, and only the figures
+ * (public in any case) leave this function.
+ */
+export const getFigureChanges = (tableIds: string[]) =>
+  unstable_cache(
+    async (): Promise<FigureChange[]> => {
+      const payload = await payloadClient()
+      const changes: FigureChange[] = []
+      for (const id of tableIds) {
+        const { docs } = await payload.findVersions({
+          collection: 'salary-tables',
+          where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+          sort: '-updatedAt',
+          limit: 50,
+          depth: 0,
+          overrideAccess: true,
+        })
+        changes.push(
+          ...figureChanges(docs.map((doc) => ({ at: doc.updatedAt, rows: doc.version.rows ?? [], currency: doc.version.currency || 'USD' }))),
+        )
+      }
+      return changes.sort((a, b) => b.at.localeCompare(a.at))
+    },
+    ['figure-changes', ...tableIds],
+    { tags: tableIds.map((id) => cacheTags.salaryTable(id)) },
   )()
 
 export const getCategoryBySlug = (slug: string) =>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, SalaryTable } from '@payload-types'
 import { relationId } from '@/lib/lexical'
+import { figureChanges } from '@/figures/history'
 import { figureNodes, formatFigure, resolveFigure, resolveFigures } from '@/figures/resolve'
 import { figure, paragraph, richText } from '@/seed/lexical'
 
@@ -57,6 +58,14 @@ describe('figures in the seed article', () => {
     const displays = figureNodes(article.content).map((node) => node.display)
     expect(displays[0]).toBe('$220,000')
     expect(displays[1]).toBe('28%') // (220,000 − 172,000) / 172,000 = 27.9%
+
+    // "What changed" reads the published versions: the edit shows, newest first, with the total it moved.
+    const { docs: versions } = await payload.findVersions({ collection: 'salary-tables', where: { parent: { equals: table.id } }, sort: '-updatedAt' })
+    const changes = figureChanges(versions.map((doc) => ({ at: doc.updatedAt, rows: doc.version.rows, currency: 'USD' })))
+    expect(changes.map((change) => change.text.replace(/^\w+ \d{4}: /, ''))).toEqual([
+      'AI Engineer · FAANG+ (L5-L7) total $210,000 → $220,000',
+      'AI Engineer · FAANG+ (L5-L7) base $165,000 → $175,000',
+    ])
 
     const withoutRow = resolveFigure(
       { ...figureNodes(article.content)[0], table: { ...updated, rows: updated.rows.filter((row) => row.role !== 'AI Engineer') } },

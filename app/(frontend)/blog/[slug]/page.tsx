@@ -5,7 +5,9 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import type { Article } from '@payload-types'
 import { ArticleCardGrid } from '@/components/ArticleCard'
 import { LivePreviewListener } from '@/components/LivePreviewListener'
-import { getArticleBySlug, getArticlePreview, getRedirectForSlug, listPublishedSlugs, toCard } from '@/data'
+import { WhatChanged } from '@/components/WhatChanged'
+import { getArticleBySlug, getArticlePreview, getFigureChanges, getRedirectForSlug, listPublishedSlugs, toCard } from '@/data'
+import { relationId } from '@/lib/lexical'
 import { serverUrl } from '@/lib/env'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { formatMonthYear } from '@/lib/format'
@@ -57,6 +59,7 @@ export default async function ArticlePage({ params }: Args) {
   const category = typeof article.category === 'object' ? article.category : null
   const related = (article.relatedPosts ?? []).filter((post): post is Article => typeof post === 'object' && post !== null).map(toCard)
   const modifiedAt = contentModifiedAt(article)
+  const changes = await getFigureChanges((article.salaryTables ?? []).map(relationId).filter((id): id is string => Boolean(id)))
   return (
     <article className="article">
       {preview ? (
@@ -82,6 +85,7 @@ export default async function ArticlePage({ params }: Args) {
         </p>
       </header>
       <RichText data={article.content} className="prose article-body" />
+      <WhatChanged changes={changes} />
       <nav className="article-footer-nav" aria-label="Blog">
         <a href={blogPath()}>← Back to Blog</a>
       </nav>

@@ -1,0 +1,16 @@
+import type { FigureChange } from '@/figures/history'
+
+/** "What changed": the figure edits behind this article, newest first, collapsed by default. */
+export function WhatChanged({ changes }: { changes: FigureChange[] }) {
+  if (!changes.length) return null
+  return (
+    <details className="what-changed">
+      <summary>What changed ({changes.length})</summary>
+      <ol>
+        {changes.map((change, index) => (
+          <li key={`${change.at}-${index}`}>{change.text}</li>
+        ))}
+      </ol>
+    </details>
+  )
+}
