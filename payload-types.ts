@@ -84,6 +84,9 @@ export interface Config {
     articles: {
       linkedFrom: 'articles';
     };
+    'salary-tables': {
+      usedBy: 'articles';
+    };
   };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
@@ -330,6 +333,14 @@ export interface SalaryTable {
   period?: string | null;
   asOf: string;
   notes?: string | null;
+  /**
+   * Articles that embed this table or cite its figures. Renaming or removing a row breaks their figures (they keep their last value).
+   */
+  usedBy?: {
+    docs?: (string | Article)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   rows: {
     role: string;
     tier: string;
@@ -635,6 +646,7 @@ export interface SalaryTablesSelect<T extends boolean = true> {
   period?: T;
   asOf?: T;
   notes?: T;
+  usedBy?: T;
   rows?:
     | T
     | {

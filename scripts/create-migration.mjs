@@ -10,7 +10,7 @@ import { bin, run } from './lib.mjs'
 const name = process.argv[2] || 'schema-change'
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-migration-'))
 try {
-  await run(bin('payload'), ['migrate:create', name], {
+  await run(bin('payload'), ['migrate:create', name, '--skip-empty'], {
     env: { ...process.env, DATABASE_URI: `file:${path.join(scratch, 'scratch.db')}`, NODE_OPTIONS: '--no-deprecation', NEXT_TELEMETRY_DISABLED: '1' },
   })
 } finally {

@@ -48,6 +48,17 @@ export const SalaryTables: CollectionConfig = {
     },
     { name: 'notes', type: 'textarea', maxLength: 2000 },
     {
+      name: 'usedBy',
+      label: 'Used by',
+      type: 'join',
+      collection: 'articles',
+      on: 'salaryTables',
+      admin: {
+        description: 'Articles that embed this table or cite its figures. Renaming or removing a row breaks their figures (they keep their last value).',
+        defaultColumns: ['title', '_status', 'updatedAt'],
+      },
+    },
+    {
       name: 'rows',
       type: 'array',
       required: true,
