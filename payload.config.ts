@@ -25,6 +25,9 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Valenx Press admin' },
+    components: {
+      beforeDashboard: ['/src/admin/FigureHealth#FigureHealth'],
+    },
     livePreview: {
       breakpoints: [
         { label: 'Phone', name: 'phone', width: 375, height: 740 },

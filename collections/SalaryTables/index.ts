@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticatedOrPublished, editors } from '@/access'
 import { moneyField } from '@/fields/money'
+import { staleAfterMonths } from '@/lib/staleness'
 
 import { computeRowTotal } from './hooks/computeRowTotal'
 import { revalidateSalaryTable } from './hooks/revalidateSalaryTable'
@@ -42,7 +43,10 @@ export const SalaryTables: CollectionConfig = {
           label: 'Figures checked on',
           type: 'date',
           required: true,
-          admin: { date: { pickerAppearance: 'dayOnly' } },
+          admin: {
+            date: { pickerAppearance: 'dayOnly' },
+            components: { Cell: { path: '/src/admin/AsOfCell#AsOfCell', clientProps: { staleAfterMonths: staleAfterMonths() } } },
+          },
         },
       ],
     },
