@@ -12,6 +12,9 @@ test('an editor renames an article in the admin, publishes, and readers see the 
   await page.locator('#field-password').fill(ADMIN_PASSWORD)
   await page.getByRole('button', { name: 'Login' }).click()
   await expect(page).toHaveURL(/\/admin\/?$/)
+  // The dashboard tells editors which figures need attention; the demo content has none.
+  await expect(page.getByRole('heading', { name: 'Figure health' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Broken figures (0)' })).toBeVisible()
 
   const lookup = await request.get(`/api/articles?where[slug][equals]=${slug}&depth=0`)
   const id = (await lookup.json()).docs[0].id as string
