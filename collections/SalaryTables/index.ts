@@ -73,7 +73,11 @@ export const SalaryTables: CollectionConfig = {
             moneyField('total', 'Total compensation', {
               required: false,
               validate: () => true as const,
-              admin: { readOnly: true, description: 'Base + equity + bonus, computed on save.' },
+              admin: {
+                readOnly: true,
+                description: 'Base + equity + bonus, computed on save.',
+                components: { Field: '/collections/SalaryTables/components/RowTotalField#RowTotalField' },
+              },
               hooks: { beforeChange: [computeRowTotal] },
             }),
           ],
