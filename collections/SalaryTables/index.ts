@@ -90,7 +90,9 @@ export const SalaryTables: CollectionConfig = {
     afterChange: [revalidateSalaryTable],
   },
   versions: {
-    drafts: true,
+    // Drafts are validated too: a figure saved as a draft is one click from being published, and
+    // salary tables have no autosave that would need to store half-typed rows.
+    drafts: { validate: true },
     maxPerDoc: 100,
   },
 }
