@@ -6,6 +6,7 @@ import { slugField } from '@/fields/slug'
 import { serverUrl } from '@/lib/env'
 
 import { indexContent } from './hooks/indexContent'
+import { keepAuthorsToDrafts } from './hooks/keepAuthorsToDrafts'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
 import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
@@ -95,6 +96,7 @@ export const Articles: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [keepAuthorsToDrafts],
     beforeChange: [setDefaultAuthor, populatePublishedAt, rememberPreviousSlug, indexContent],
     afterChange: [revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
