@@ -6,6 +6,12 @@ const PUBLISH_MESSAGE = 'Authors cannot publish: save the article as a draft and
 const LIVE_MESSAGE =
   'Authors cannot change or unpublish a published article: save your changes as a draft and an editor will publish them.'
 
+/**
+ * A refusal that names `_status` as the field at fault, in the shape of a validation error; the data
+ * also keeps the message in production responses, which drop it from errors that carry none.
+ */
+const refusal = (message: string) => new APIError(message, 403, { errors: [{ path: '_status', message }] }, true)
+
 async function touchesLiveArticle(req: PayloadRequest, where: Where): Promise<boolean> {
   const { totalDocs } = await req.payload.count({
     collection: 'articles',
@@ -27,7 +33,7 @@ export const keepAuthorsToDrafts: CollectionBeforeOperationHook = async ({ args,
   if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') return args
 
   const data = (args as { data?: { _status?: unknown } }).data
-  if (data?._status === 'published') throw new APIError(PUBLISH_MESSAGE, 403, null, true)
+  if (data?._status === 'published') throw refusal(PUBLISH_MESSAGE)
   if (operation === 'create' || (args as { draft?: boolean }).draft) return args
 
   const { id, where } = args as { id?: number | string; where?: Where }
@@ -38,6 +44,6 @@ export const keepAuthorsToDrafts: CollectionBeforeOperationHook = async ({ args,
   } else if (id !== undefined) {
     target = { id: { equals: id } }
   }
-  if (target && (await touchesLiveArticle(req, target))) throw new APIError(LIVE_MESSAGE, 403, null, true)
+  if (target && (await touchesLiveArticle(req, target))) throw refusal(LIVE_MESSAGE)
   return args
 }
