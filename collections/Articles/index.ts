@@ -7,6 +7,7 @@ import { articlePath } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
 
 import { indexContent } from './hooks/indexContent'
+import { keepAuthorsToDrafts } from './hooks/keepAuthorsToDrafts'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
 import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
@@ -99,6 +100,7 @@ export const Articles: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [keepAuthorsToDrafts],
     beforeChange: [setDefaultAuthor, populatePublishedAt, rememberPreviousSlug, indexContent],
     afterChange: [revalidateArticle],
     afterDelete: [revalidateDeletedArticle],

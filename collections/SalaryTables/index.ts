@@ -88,7 +88,11 @@ export const SalaryTables: CollectionConfig = {
             moneyField('total', 'Total compensation', {
               required: false,
               validate: () => true as const,
-              admin: { readOnly: true, description: 'Base + equity + bonus, computed on save.' },
+              admin: {
+                readOnly: true,
+                description: 'Base + equity + bonus, computed on save.',
+                components: { Field: '/collections/SalaryTables/components/RowTotalField#RowTotalField' },
+              },
               hooks: { beforeChange: [computeRowTotal] },
             }),
           ],
@@ -101,7 +105,9 @@ export const SalaryTables: CollectionConfig = {
     afterChange: [revalidateSalaryTable],
   },
   versions: {
-    drafts: true,
+    // Drafts are validated too: a figure saved as a draft is one click from being published, and
+    // salary tables have no autosave that would need to store half-typed rows.
+    drafts: { validate: true },
     maxPerDoc: 100,
   },
 }
