@@ -1,0 +1,178 @@
+/**
+ * Everything the public pages read, in one place. Each function asks the Local API on behalf of an
+ * anonymous reader (`overrideAccess: false`, no user), so drafts can never reach a page, and is
+ * cached under the tags that the collections' hooks revalidate when content changes.
+ */
+import { unstable_cache } from 'next/cache'
+
+import type { Article, Category, Site } from '@payload-types'
+import { cacheTags } from '@/lib/cacheTags'
+
+import { payloadClient } from './payload'
+
+export const PAGE_SIZE = 12
+
+export type ArticleCardData = Pick<Article, 'id' | 'title' | 'excerpt' | 'readingTime' | 'publishedAt' | 'updatedAt'> & {
+  slug: string
+  category: Pick<Category, 'title' | 'slug'> | null
+}
+
+const cardSelect = {
+  title: true,
+  slug: true,
+  excerpt: true,
+  readingTime: true,
+  publishedAt: true,
+  updatedAt: true,
+  category: true,
+} as const
+
+export function toCard(doc: Partial<Article>): ArticleCardData {
+  const category = doc.category && typeof doc.category === 'object' ? { title: doc.category.title, slug: doc.category.slug } : null
+  return {
+    id: doc.id as string,
+    title: doc.title as string,
+    slug: doc.slug as string,
+    excerpt: doc.excerpt as string,
+    readingTime: doc.readingTime ?? null,
+    publishedAt: doc.publishedAt ?? null,
+    updatedAt: doc.updatedAt as string,
+    category,
+  }
+}
+
+export const getArticleBySlug = (slug: string) =>
+  unstable_cache(
+    async (): Promise<Article | null> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'articles',
+        where: { slug: { equals: slug } },
+        limit: 1,
+        depth: 2,
+        overrideAccess: false,
+        pagination: false,
+      })
+      return docs[0] ?? null
+    },
+    ['article-by-slug', slug],
+    { tags: [cacheTags.article(slug), cacheTags.categories] },
+  )()
+
+/** The current slug of a published article that used to live at `slug`, for a permanent redirect. */
+export const getRedirectForSlug = (slug: string) =>
+  unstable_cache(
+    async (): Promise<string | null> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'articles',
+        where: { 'previousSlugs.slug': { equals: slug } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: false,
+        pagination: false,
+        select: { slug: true },
+      })
+      return (docs[0]?.slug as string | undefined) ?? null
+    },
+    ['article-redirect', slug],
+    { tags: [cacheTags.article(slug), cacheTags.articleLists] },
+  )()
+
+export type ArticlePage = { cards: ArticleCardData[]; page: number; totalPages: number; totalDocs: number }
+
+export const listArticles = (page = 1, categorySlug?: string) =>
+  unstable_cache(
+    async (): Promise<ArticlePage> => {
+      const payload = await payloadClient()
+      const result = await payload.find({
+        collection: 'articles',
+        where: categorySlug ? { 'category.slug': { equals: categorySlug } } : undefined,
+        sort: '-publishedAt',
+        limit: PAGE_SIZE,
+        page,
+        depth: 1,
+        overrideAccess: false,
+        select: cardSelect,
+      })
+      return { cards: result.docs.map(toCard), page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+    },
+    ['article-list', String(page), categorySlug ?? ''],
+    { tags: [cacheTags.articleLists, cacheTags.categories] },
+  )()
+
+export const listFeaturedArticles = () =>
+  unstable_cache(
+    async (): Promise<ArticleCardData[]> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'articles',
+        where: { featured: { equals: true } },
+        sort: '-publishedAt',
+        limit: 3,
+        depth: 1,
+        overrideAccess: false,
+        select: cardSelect,
+      })
+      return docs.map(toCard)
+    },
+    ['article-featured'],
+    { tags: [cacheTags.articleLists, cacheTags.categories] },
+  )()
+
+export const listPublishedSlugs = () =>
+  unstable_cache(
+    async (): Promise<string[]> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'articles',
+        limit: 0,
+        pagination: false,
+        depth: 0,
+        overrideAccess: false,
+        select: { slug: true },
+      })
+      return docs.map((doc) => doc.slug as string)
+    },
+    ['article-slugs'],
+    { tags: [cacheTags.articleLists] },
+  )()
+
+export const getSite = () =>
+  unstable_cache(
+    async (): Promise<Site> => {
+      const payload = await payloadClient()
+      return payload.findGlobal({ slug: 'site', depth: 0, overrideAccess: false })
+    },
+    ['site'],
+    { tags: [cacheTags.site] },
+  )()
+
+export const getCategoryBySlug = (slug: string) =>
+  unstable_cache(
+    async (): Promise<Category | null> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'categories',
+        where: { slug: { equals: slug } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: false,
+        pagination: false,
+      })
+      return docs[0] ?? null
+    },
+    ['category-by-slug', slug],
+    { tags: [cacheTags.categories] },
+  )()
+
+export const listCategories = () =>
+  unstable_cache(
+    async (): Promise<Category[]> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({ collection: 'categories', sort: 'title', limit: 100, depth: 0, overrideAccess: false, pagination: false })
+      return docs
+    },
+    ['categories'],
+    { tags: [cacheTags.categories] },
+  )()
