@@ -1,8 +1,8 @@
 import { ImageResponse } from 'next/og'
 
-import { SITE_NAME } from './site'
+import { OG_SIZE, SITE_NAME } from './site'
 
-export const OG_SIZE = { width: 1200, height: 630 }
+export { OG_SIZE }
 export const OG_CONTENT_TYPE = 'image/png'
 
 /**

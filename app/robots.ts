@@ -1,3 +1,4 @@
+// At the app root: Next serves robots.txt only from there (a route group is not enough, unlike sitemap.ts).
 import type { MetadataRoute } from 'next'
 
 import { absoluteUrl } from '@/seo/site'
