@@ -29,6 +29,7 @@ function categoryOf(article: Pick<Article, 'category'>) {
 export function articleJsonLd(article: Article, { authorNames = [] }: Options = {}): JsonLdObject {
   const url = absoluteUrl(articlePath(article.slug as string))
   const image = articleImage(article)
+  const category = categoryOf(article)
   return {
     '@context': CONTEXT,
     '@type': 'Article',
@@ -42,7 +43,7 @@ export function articleJsonLd(article: Article, { authorNames = [] }: Options = 
     // Without a named person the publisher is the author, as on the page itself.
     author: authorNames.length ? authorNames.map((name) => ({ '@type': 'Person', name })) : [publisher()],
     publisher: publisher(),
-    ...(categoryOf(article) ? { articleSection: categoryOf(article)?.title } : {}),
+    ...(category ? { articleSection: category.title } : {}),
     ...(image ? { image: [image.url] } : {}),
   }
 }
