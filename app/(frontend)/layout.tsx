@@ -4,13 +4,18 @@ import type React from 'react'
 import { getSite } from '@/data'
 import { serverUrl } from '@/lib/env'
 import { blogPath, categoryPath, searchPath } from '@/lib/paths'
+import { feedAlternate } from '@/seo/metadata'
+import { SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'
 
 import './styles.css'
 
 export const metadata: Metadata = {
   metadataBase: new URL(serverUrl()),
-  title: { default: 'Valenx Press', template: '%s | Valenx Press' },
-  description: 'Data-heavy career comparisons: salaries, demand and skills, with the figures kept current.',
+  title: { default: SITE_NAME, template: `%s | ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+  alternates: { types: feedAlternate },
+  openGraph: { type: 'website', siteName: SITE_NAME, locale: 'en_US' },
+  twitter: { card: 'summary_large_image' },
 }
 
 export const viewport: Viewport = {

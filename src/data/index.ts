@@ -19,7 +19,7 @@ export type ArticleCardData = Pick<Article, 'id' | 'title' | 'excerpt' | 'readin
   category: Pick<Category, 'title' | 'slug'> | null
 }
 
-const cardSelect = {
+export const cardSelect = {
   title: true,
   slug: true,
   excerpt: true,

@@ -55,16 +55,21 @@ function blockText(fields: Record<string, unknown>): string[] {
   return parts
 }
 
+/** Nodes that sit inside a line of text: their words run on, without a space of their own. */
+const INLINE_TYPES = new Set(['text', 'link', 'autolink'])
+
 /** Text a reader reads, including block captions, table cells and nested rich text. */
 export function plainText(value: LexicalRoot): string {
   const parts: string[] = []
   for (const node of walkNodes(value)) {
+    // Adjacent text nodes are one run of words ("Yes" in bold, then ", though"): no space between.
     if (typeof node.text === 'string') parts.push(node.text)
-    else if (node.type === 'block' && node.fields) parts.push(...blockText(node.fields))
+    else if (node.type === 'block' && node.fields) parts.push(' ', ...blockText(node.fields).map((text) => ` ${text} `))
+    // A live figure reads as the value it had at the last save.
     else if (node.type === 'inlineBlock' && typeof node.fields?.lastValue === 'string') parts.push(node.fields.lastValue)
-    else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listitem') parts.push(' ')
+    else if (!INLINE_TYPES.has(node.type ?? '')) parts.push(' ')
   }
-  return parts.join(' ').replace(/\s+/g, ' ').trim()
+  return parts.join('').replace(/\s+/g, ' ').trim()
 }
 
 export function wordCount(text: string): number {

@@ -2,14 +2,11 @@ import type { Metadata } from 'next'
 
 import { ArticleList } from '@/components/ArticleList'
 import { blogPath } from '@/lib/paths'
+import { pageMetadata } from '@/seo/metadata'
 
 export const revalidate = false
 
-export const metadata: Metadata = {
-  title: 'Blog',
-  description: 'Every Valenx Press article, newest first.',
-  alternates: { canonical: blogPath() },
-}
+export const metadata: Metadata = pageMetadata({ title: 'Blog', description: 'Every Valenx Press article, newest first.', path: blogPath() })
 
 export default function BlogIndexPage() {
   return (

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { ArticleList } from '@/components/ArticleList'
 import { getCategoryBySlug } from '@/data'
 import { categoryPath } from '@/lib/paths'
+import { pageMetadata } from '@/seo/metadata'
 
 export const revalidate = false
 
@@ -17,7 +18,8 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const { slug } = await params
   const category = await getCategoryBySlug(slug)
   if (!category) return {}
-  return { title: category.title, description: category.description ?? undefined, alternates: { canonical: categoryPath(slug) } }
+  const description = category.description || `Valenx Press articles in ${category.title}, newest first.`
+  return pageMetadata({ title: category.title, description, path: categoryPath(slug) })
 }
 
 export default async function CategoryPage({ params }: Args) {

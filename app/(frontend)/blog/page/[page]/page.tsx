@@ -3,6 +3,7 @@ import { permanentRedirect } from 'next/navigation'
 
 import { ArticleList } from '@/components/ArticleList'
 import { blogPath } from '@/lib/paths'
+import { pageMetadata } from '@/seo/metadata'
 
 export const revalidate = false
 
@@ -14,7 +15,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const page = Number((await params).page)
-  return { title: `Blog, page ${page}`, alternates: { canonical: blogPath(page) } }
+  return pageMetadata({ title: `Blog, page ${page}`, description: `Valenx Press articles, newest first: page ${page}.`, path: blogPath(page) })
 }
 
 export default async function BlogPage({ params }: Args) {

@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import { ArticleList } from '@/components/ArticleList'
 import { getCategoryBySlug } from '@/data'
 import { categoryPath } from '@/lib/paths'
+import { pageMetadata } from '@/seo/metadata'
 
 export const revalidate = false
 
@@ -17,7 +18,8 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const { slug, page } = await params
   const category = await getCategoryBySlug(slug)
   if (!category) return {}
-  return { title: `${category.title}, page ${page}`, alternates: { canonical: categoryPath(slug, Number(page)) } }
+  const description = `Valenx Press articles in ${category.title}, newest first: page ${page}.`
+  return pageMetadata({ title: `${category.title}, page ${page}`, description, path: categoryPath(slug, Number(page)) })
 }
 
 export default async function CategoryPageN({ params }: Args) {

@@ -1,0 +1,47 @@
+import { Feed } from 'feed'
+
+import { listPublishedArticleEntries } from '@/data/feeds'
+import { articlePath, categoryPath } from '@/lib/paths'
+import { absoluteUrl, FEED_PATH, SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'
+
+// Rendered once and kept until the article-list tag is revalidated (publish, unpublish, delete,
+// or a salary table edit), like the pages that list the same articles.
+export const dynamic = 'force-static'
+export const revalidate = false
+
+const FEED_SIZE = 50
+
+export async function GET(): Promise<Response> {
+  const articles = (await listPublishedArticleEntries()).slice(0, FEED_SIZE)
+  const home = absoluteUrl('/')
+  const feed = new Feed({
+    id: home,
+    link: home,
+    title: SITE_NAME,
+    description: SITE_DESCRIPTION,
+    language: 'en',
+    copyright: `© ${SITE_NAME}`,
+    // The newest change a reader would see, not the time of the build, so an unchanged feed stays unchanged.
+    updated: articles.length ? new Date(Math.max(...articles.map((article) => Date.parse(article.modifiedAt)))) : undefined,
+    feedLinks: { rss: absoluteUrl(FEED_PATH) },
+    generator: SITE_NAME,
+  })
+  for (const article of articles) {
+    const link = absoluteUrl(articlePath(article.slug))
+    feed.addItem({
+      title: article.title,
+      link,
+      // Stable across slug changes, so a renamed article is not announced again.
+      guid: `${home}#article-${article.id}`,
+      description: article.excerpt,
+      date: new Date(article.modifiedAt),
+      published: new Date(article.publishedAt),
+      category: article.category ? [{ name: article.category.title, domain: absoluteUrl(categoryPath(article.category.slug)) }] : undefined,
+      // RSS 2.0 has no updated date for items; Atom's, in its namespace, is the one feed readers know.
+      extensions: [{ name: 'atom:updated', objects: { _text: article.modifiedAt } }],
+    })
+  }
+  return new Response(feed.rss2(), {
+    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
+  })
+}

@@ -1,0 +1,33 @@
+import { unstable_cache } from 'next/cache'
+
+import { cacheTags } from '@/lib/cacheTags'
+import { relationId } from '@/lib/lexical'
+
+import { payloadClient } from './payload'
+
+/**
+ * The bylines of a published article. Users are private to readers (emails, roles), so their
+ * relationship arrives as bare ids; the names credited on a public article are public, though, so
+ * this reads the `name` field alone, with access overridden, for exactly the ids the article lists.
+ */
+export const getAuthorNames = (slug: string, authors: unknown[] | null | undefined) => {
+  const ids = (authors ?? []).map(relationId).filter((id): id is string => Boolean(id))
+  if (!ids.length) return Promise.resolve([])
+  return unstable_cache(
+    async (): Promise<string[]> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'users',
+        where: { id: { in: ids } },
+        limit: ids.length,
+        depth: 0,
+        overrideAccess: true,
+        select: { name: true },
+      })
+      const names = new Map(docs.map((user) => [String(user.id), user.name]))
+      return ids.map((id) => names.get(id)).filter((name): name is string => Boolean(name))
+    },
+    ['author-names', ...ids],
+    { tags: [cacheTags.article(slug)] },
+  )()
+}

@@ -1,0 +1,204 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Article, SalaryTable } from '@payload-types'
+import { readPublishedArticleEntries } from '@/data/feeds'
+import { searchArticles } from '@/data/search'
+import { contentModifiedAt } from '@/lib/articleDates'
+import { serverUrl } from '@/lib/env'
+import { blocksOf, relationId, type LexicalRoot } from '@/lib/lexical'
+import { paragraph, richText } from '@/seed/lexical'
+import { articlePageJsonLd, serializeJsonLd, temporalCoverage, type JsonLdObject } from '@/seo/jsonLd'
+
+import { ADMIN, SEED_SLUG, seedDemo } from '../helpers/fixtures'
+import { bootPayload, shutdown } from '../helpers/payload'
+import { apiClient } from '../helpers/rest'
+
+const SEED_TITLE = 'AI Engineer vs ML Engineer: Roles, Salary, and Career Path'
+
+let payload: Payload
+let api: ReturnType<typeof apiClient>
+let adminToken: string
+
+beforeAll(async () => {
+  const context = await bootPayload()
+  payload = context.payload
+  api = apiClient(context.config)
+  await seedDemo(payload)
+  adminToken = await api.login(ADMIN.email, ADMIN.password)
+})
+
+afterAll(async () => {
+  await shutdown(payload)
+})
+
+/** The seed article exactly as the article page reads it: anonymous, depth 2. */
+async function readSeedArticle(): Promise<Article> {
+  const { docs } = await payload.find({ collection: 'articles', where: { slug: { equals: SEED_SLUG } }, depth: 2, overrideAccess: false })
+  expect(docs).toHaveLength(1)
+  return docs[0]
+}
+
+async function authorNamesOf(article: Article): Promise<string[]> {
+  const ids = (article.authors ?? []).map(relationId).filter(Boolean) as string[]
+  const { docs } = await payload.find({ collection: 'users', where: { id: { in: ids } }, overrideAccess: true, depth: 0 })
+  return docs.map((user) => user.name)
+}
+
+const byType = (items: JsonLdObject[], type: string) => items.filter((item) => item['@type'] === type)
+
+describe('JSON-LD of the article page', () => {
+  it('describes the seed article as Article, FAQPage, Dataset and BreadcrumbList', async () => {
+    const article = await readSeedArticle()
+    const authorNames = await authorNamesOf(article)
+    expect(authorNames).toEqual(['Valenx Admin'])
+    const items = articlePageJsonLd(article, { authorNames })
+    expect(items.map((item) => item['@type'])).toEqual(['Article', 'FAQPage', 'Dataset', 'BreadcrumbList'])
+    for (const item of items) expect(item['@context']).toBe('https://schema.org')
+    const articleUrl = `${serverUrl()}/blog/${SEED_SLUG}`
+
+    const [ld] = byType(items, 'Article')
+    expect(ld.headline).toBe(SEED_TITLE)
+    expect(ld.description).toBe(article.meta?.description || article.excerpt)
+    expect(ld.datePublished).toBe(article.publishedAt)
+    expect(ld.dateModified).toBe(contentModifiedAt(article))
+    expect(ld.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': articleUrl })
+    expect(ld.author).toEqual([{ '@type': 'Person', name: 'Valenx Admin' }])
+    expect(ld.publisher).toMatchObject({ '@type': 'Organization', name: 'Valenx Press' })
+    // The seed article has no image: no image property rather than an empty or broken one.
+    expect(ld).not.toHaveProperty('image')
+
+    const [faq] = byType(items, 'FAQPage')
+    const questions = faq.mainEntity as { '@type': string; name: string; acceptedAnswer: { '@type': string; text: string } }[]
+    expect(questions).toHaveLength(3)
+    expect(questions.map((question) => question.name)).toEqual([
+      'Can an ML Engineer transition to an AI Engineer?',
+      'Which role has better long-term job security?',
+      'Is a PhD required for either role?',
+    ])
+    for (const question of questions) {
+      expect(question['@type']).toBe('Question')
+      expect(question.acceptedAnswer['@type']).toBe('Answer')
+      expect(question.acceptedAnswer.text.length).toBeGreaterThan(20)
+    }
+    // Plain text, not Lexical JSON or HTML.
+    expect(questions[0].acceptedAnswer.text).toMatch(/^Yes, though the move calls for new depth/)
+    expect(questions[0].acceptedAnswer.text).not.toMatch(/[<{]/)
+
+    const [dataset] = byType(items, 'Dataset')
+    const table = blocksOf(article.content as LexicalRoot, 'salaryTable')[0].table as SalaryTable
+    expect(dataset.name).toMatch(/Salary benchmarks|AI vs ML Engineer compensation/)
+    expect(String(dataset.description)).toContain('Median total compensation')
+    expect(dataset.temporalCoverage).toBe('2023/2024')
+    expect(dataset.dateModified).toBe(table.updatedAt)
+    expect(dataset.citation).toEqual(expect.arrayContaining(['Levels.fyi (2023)', 'Payscale']))
+    expect(dataset.creator).toMatchObject({ name: 'Valenx Press' })
+    expect((dataset.variableMeasured as { name: string }[]).map((variable) => variable.name)).toEqual([
+      'Base salary',
+      'Equity per year',
+      'Bonus',
+      'Total compensation (base + equity per year + bonus)',
+    ])
+    expect(String(dataset.url)).toMatch(new RegExp(`^${articleUrl}#salary-table-`))
+
+    const [breadcrumbs] = byType(items, 'BreadcrumbList')
+    expect(breadcrumbs.itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: 'Home', item: `${serverUrl()}/` },
+      { '@type': 'ListItem', position: 2, name: 'Blog', item: `${serverUrl()}/blog` },
+      { '@type': 'ListItem', position: 3, name: 'Comparisons', item: `${serverUrl()}/blog/category/comparisons` },
+      { '@type': 'ListItem', position: 4, name: SEED_TITLE, item: articleUrl },
+    ])
+  })
+
+  it('moves Article.dateModified and the sitemap/feed date when a figure in its salary table changes', async () => {
+    const before = await readSeedArticle()
+    const table = blocksOf(before.content as LexicalRoot, 'salaryTable')[0].table as SalaryTable
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const rows = table.rows.map((row, index) => (index === 0 ? { ...row, bonus: row.bonus + 1000 } : row))
+    const edited = await payload.update({ collection: 'salary-tables', id: table.id, data: { rows, _status: 'published' }, overrideAccess: true })
+
+    const after = await readSeedArticle()
+    expect(after.updatedAt).toBe(before.updatedAt)
+    const [ld] = articlePageJsonLd(after)
+    expect(ld.dateModified).toBe(new Date(edited.updatedAt).toISOString())
+    expect(Date.parse(String(ld.dateModified))).toBeGreaterThan(Date.parse(before.updatedAt))
+    const entry = (await readPublishedArticleEntries()).find((candidate) => candidate.slug === SEED_SLUG)
+    expect(entry?.modifiedAt).toBe(ld.dateModified)
+  })
+
+  it('reads a salary period as an ISO interval and keeps any other wording', () => {
+    expect(temporalCoverage('2023–2024')).toBe('2023/2024')
+    expect(temporalCoverage('2023 - 2024')).toBe('2023/2024')
+    expect(temporalCoverage('Q1 2025')).toBe('Q1 2025')
+    expect(temporalCoverage('')).toBeUndefined()
+  })
+
+  it('cannot be closed early by text in the content', () => {
+    const json = serializeJsonLd({ '@context': 'https://schema.org', '@type': 'Article', headline: 'Salaries </script><script>alert(1)</script>' })
+    expect(json).not.toContain('</script')
+    expect(JSON.parse(json).headline).toBe('Salaries </script><script>alert(1)</script>')
+  })
+})
+
+describe('reader search and the published-article lists', () => {
+  it('finds the seed article for "MLOps", in any letter case', async () => {
+    for (const query of ['MLOps', 'mlops', '  MLOPS  ']) {
+      const results = await searchArticles(query)
+      expect(results.map((card) => card.title), query).toContain(SEED_TITLE)
+    }
+    const [card] = await searchArticles('AI Engineer vs ML Engineer')
+    expect(card).toMatchObject({ title: SEED_TITLE, slug: SEED_SLUG, category: { title: 'Comparisons', slug: 'comparisons' } })
+    expect(card.readingTime).toBeGreaterThan(0)
+    expect(await searchArticles('')).toEqual([])
+    expect(await searchArticles('nothing-matches-this-zz9')).toEqual([])
+  })
+
+  it('never returns a draft, and finds the same article once it is published', async () => {
+    const seed = await readSeedArticle()
+    const word = 'Quixotrelline'
+    const created = await api.rest<{ doc: Article }>('POST', '/articles?draft=true', {
+      token: adminToken,
+      body: {
+        title: `Draft about ${word} salaries`,
+        excerpt: `An unpublished look at ${word} pay.`,
+        category: relationId(seed.category),
+        content: richText(paragraph(`What ${word} specialists earn, before anyone may read it.`)),
+        _status: 'draft',
+      },
+    })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+
+    expect(await searchArticles(word)).toEqual([])
+    expect((await readPublishedArticleEntries()).map((entry) => entry.id)).not.toContain(id)
+
+    // Published, it is found: the empty result above was the draft rule, not a search that finds nothing.
+    const published = await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'published' } })
+    expect(published.status).toBe(200)
+    expect((await searchArticles(word)).map((card) => card.id)).toEqual([id])
+    expect((await readPublishedArticleEntries()).map((entry) => entry.id)).toContain(id)
+
+    // A new draft over the published version: its words stay out of search until published.
+    const secret = 'Vexillarion'
+    const draftEdit = await api.rest('PATCH', `/articles/${id}?draft=true`, {
+      token: adminToken,
+      body: { title: `Draft about ${word} and ${secret}`, _status: 'draft' },
+    })
+    expect(draftEdit.status).toBe(200)
+    expect(await searchArticles(secret)).toEqual([])
+    expect((await searchArticles(word)).map((card) => card.title)).toEqual([`Draft about ${word} salaries`])
+
+    await payload.delete({ collection: 'articles', id, overrideAccess: true })
+    expect(await searchArticles(word)).toEqual([])
+  })
+
+  it('lists every published article for the sitemap and feed, newest first, with dates', async () => {
+    const entries = await readPublishedArticleEntries()
+    const { docs } = await payload.find({ collection: 'articles', overrideAccess: false, depth: 0, limit: 100, sort: '-publishedAt' })
+    expect(entries.map((entry) => entry.slug)).toEqual(docs.map((doc) => doc.slug))
+    for (const entry of entries) {
+      expect(Date.parse(entry.publishedAt)).not.toBeNaN()
+      expect(Date.parse(entry.modifiedAt)).toBeGreaterThanOrEqual(Date.parse(docs.find((doc) => doc.id === entry.id)?.updatedAt as string))
+    }
+  })
+})
