@@ -79,6 +79,16 @@ test('an editor changes a salary figure, sees the row total recompute, publishes
       await expect(row).toContainText('$217,500', { timeout: 1_000 })
       await expect(row).toContainText('$172,500', { timeout: 1_000 })
     }).toPass({ timeout: 20_000 })
+
+    // Every figure computed from that cell follows: the lead paragraph's salary and premium
+    // ((217,500 − 172,000) / 172,000 = 26%), the chart, and the reader's "What changed".
+    const dataHook = page.getByRole('complementary', { name: 'Data Hook' })
+    await expect(dataHook).toContainText('$217,500')
+    await expect(dataHook).toContainText('26% higher')
+    await expect(page.getByRole('complementary', { name: 'Key Insights' }).first()).toContainText('26% premium')
+    await expect(page.getByRole('img', { name: /^Chart: / }).first()).toContainText('$217,500')
+    await page.getByText(/^What changed/).click()
+    await expect(page.locator('.what-changed')).toContainText('AI Engineer · FAANG+ (L5-L7) total $210,000 → $217,500')
   } finally {
     // Other journeys read the seed figures: put them back.
     const response = await request.patch(`/api/salary-tables/${tableId}`, {
