@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticatedOrPublished, editors } from '@/access'
+import { editorialAccess } from '@/access'
 import { proseEditor } from '@/editor/prose'
 
 export const FAQ_NOTE_LABELS = ['Data Point', 'Projection'] as const
@@ -12,13 +12,7 @@ export const Faqs: CollectionConfig = {
     useAsTitle: 'question',
     defaultColumns: ['question', 'topics', '_status', 'updatedAt'],
   },
-  access: {
-    create: editors,
-    delete: editors,
-    read: authenticatedOrPublished,
-    readVersions: editors,
-    update: editors,
-  },
+  access: editorialAccess,
   fields: [
     { name: 'question', type: 'text', required: true, maxLength: 300 },
     { name: 'answer', type: 'richText', required: true, editor: proseEditor },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticatedOrPublished, editors } from '@/access'
+import { editorialAccess } from '@/access'
 import { moneyField } from '@/fields/money'
 import { staleAfterMonths } from '@/lib/staleness'
 
@@ -16,13 +16,7 @@ export const SalaryTables: CollectionConfig = {
     defaultColumns: ['title', 'period', 'asOf', '_status', 'updatedAt'],
     description: 'Each figure lives here once; every article that embeds or cites a table follows it.',
   },
-  access: {
-    create: editors,
-    delete: editors,
-    read: authenticatedOrPublished,
-    readVersions: editors,
-    update: editors,
-  },
+  access: editorialAccess,
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     {

@@ -66,3 +66,12 @@ export const editorsOrOwnDrafts: Access = ({ req: { user }, data }) => {
 export const adminFieldAccess: FieldAccess = ({ req: { user } }) => isAdminUser(user)
 
 export const editorFieldAccess: FieldAccess = ({ req: { user } }) => isEditorUser(user)
+
+/** Editorial content (salary tables, FAQs): editors write it, readers see what is published, staff see history. */
+export const editorialAccess = {
+  create: editors,
+  delete: editors,
+  read: authenticatedOrPublished,
+  readVersions: editors,
+  update: editors,
+} as const

@@ -1,5 +1,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test'
 
+import { simpleContent } from './api'
+
 const ARTICLE_SLUG = 'ai-engineer-vs-ml-engineer'
 const ARTICLE_TITLE = 'AI Engineer vs ML Engineer: Roles, Salary, and Career Path'
 
@@ -234,26 +236,7 @@ test('a draft appears in no sitemap, feed or search until it is published', asyn
         slug,
         excerpt: `Unpublished: ${word} salaries.`,
         category: seed.docs[0].category,
-        content: {
-          root: {
-            type: 'root',
-            version: 1,
-            direction: 'ltr',
-            format: '',
-            indent: 0,
-            children: [
-              {
-                type: 'paragraph',
-                version: 1,
-                direction: 'ltr',
-                format: '',
-                indent: 0,
-                textFormat: 0,
-                children: [{ type: 'text', version: 1, text: `What ${word} specialists earn.`, format: 0, detail: 0, mode: 'normal', style: '' }],
-              },
-            ],
-          },
-        },
+        content: simpleContent(`What ${word} specialists earn.`),
         _status: 'draft',
       },
     })
