@@ -4,6 +4,7 @@ import { authenticatedOrPublished, editors } from '@/access'
 import { moneyField } from '@/fields/money'
 import { staleAfterMonths } from '@/lib/staleness'
 
+import { exportCsv, importCsv } from './endpoints'
 import { computeRowTotal } from './hooks/computeRowTotal'
 import { revalidateSalaryTable } from './hooks/revalidateSalaryTable'
 import { validateUniqueRoleTier } from './validateRows'
@@ -51,6 +52,12 @@ export const SalaryTables: CollectionConfig = {
       ],
     },
     { name: 'notes', type: 'textarea', maxLength: 2000 },
+    {
+      // Display only (a `ui` field stores nothing): export, and import with a diff to confirm.
+      name: 'csvTools',
+      type: 'ui',
+      admin: { components: { Field: '/collections/SalaryTables/components/CsvTools#CsvTools' } },
+    },
     {
       name: 'usedBy',
       label: 'Used by',
@@ -101,6 +108,7 @@ export const SalaryTables: CollectionConfig = {
       ],
     },
   ],
+  endpoints: [exportCsv, importCsv],
   hooks: {
     afterChange: [revalidateSalaryTable],
   },
