@@ -5,6 +5,7 @@ import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e0
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RowPicker as RowPicker_faa236aa9c7edd82b16d2e480fe6a5ab } from '../../../src/blocks/Figure/RowPicker'
 import { FigurePreview as FigurePreview_6b0216a169b0e3fe6eb69b3e9b11764c } from '../../../src/blocks/Figure/FigurePreview'
+import { FigureLabel as FigureLabel_6b0216a169b0e3fe6eb69b3e9b11764c } from '../../../src/blocks/Figure/FigurePreview'
 import { LinkFeatureClient as LinkFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
@@ -46,6 +47,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/blocks/Figure/RowPicker#RowPicker": RowPicker_faa236aa9c7edd82b16d2e480fe6a5ab,
   "/src/blocks/Figure/FigurePreview#FigurePreview": FigurePreview_6b0216a169b0e3fe6eb69b3e9b11764c,
+  "/src/blocks/Figure/FigurePreview#FigureLabel": FigureLabel_6b0216a169b0e3fe6eb69b3e9b11764c,
   "@payloadcms/richtext-lexical/client#LinkFeatureClient": LinkFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,

@@ -25,6 +25,7 @@ export const FigureBlock: Block = {
   slug: 'figure',
   interfaceName: 'FigureBlock',
   labels: { singular: 'Figure', plural: 'Figures' },
+  admin: { components: { Label: '/src/blocks/Figure/FigurePreview#FigureLabel' } },
   fields: [
     {
       name: 'source',
