@@ -106,7 +106,9 @@ test('an editor edits a figure in an article: it reads as its value, and the row
   await page.goto(`/admin/collections/articles/${article.id}`)
 
   // In the editor's text, the lead paragraph's figure shows its current value, not a placeholder.
-  const chip = page.locator('[class*="__container"]').filter({ has: page.getByTestId('figure-label') }).first()
+  // Lexical renders an inline block once it scrolls into view.
+  const chip = page.locator('.LexicalEditorTheme__inlineBlock').first()
+  await chip.scrollIntoViewIfNeeded()
   await expect(chip.getByTestId('figure-label')).toHaveText('$210,000', { timeout: 20_000 })
   await chip.hover()
   await chip.locator('[class*="__editButton"]').click()
