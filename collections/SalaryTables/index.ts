@@ -4,6 +4,7 @@ import { editorialAccess } from '@/access'
 import { moneyField } from '@/fields/money'
 import { staleAfterMonths } from '@/lib/staleness'
 
+import { exportCsv, importCsv } from './endpoints'
 import { computeRowTotal } from './hooks/computeRowTotal'
 import { revalidateSalaryTable } from './hooks/revalidateSalaryTable'
 import { validateUniqueRoleTier } from './validateRows'
@@ -45,6 +46,12 @@ export const SalaryTables: CollectionConfig = {
       ],
     },
     { name: 'notes', type: 'textarea', maxLength: 2000 },
+    {
+      // Display only (a `ui` field stores nothing): export, and import with a diff to confirm.
+      name: 'csvTools',
+      type: 'ui',
+      admin: { components: { Field: '/collections/SalaryTables/components/CsvTools#CsvTools' } },
+    },
     {
       name: 'usedBy',
       label: 'Used by',
@@ -95,6 +102,7 @@ export const SalaryTables: CollectionConfig = {
       ],
     },
   ],
+  endpoints: [exportCsv, importCsv],
   hooks: {
     afterChange: [revalidateSalaryTable],
   },

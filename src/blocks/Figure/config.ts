@@ -6,6 +6,8 @@ const isData: Condition = (_, sibling) => sibling?.source === 'dataCell' || sibl
 const isDataRatio: Condition = (_, sibling) => sibling?.source === 'dataRatio'
 const isComparison: Condition = (_, sibling) => sibling?.source === 'salaryComparison' || sibling?.source === 'dataRatio'
 
+const PICKER = '/src/blocks/Figure/RowPicker#RowPicker'
+
 const SALARY_COLUMNS = [
   { label: 'Total', value: 'total' },
   { label: 'Base', value: 'base' },
@@ -23,6 +25,7 @@ export const FigureBlock: Block = {
   slug: 'figure',
   interfaceName: 'FigureBlock',
   labels: { singular: 'Figure', plural: 'Figures' },
+  admin: { components: { Label: '/src/blocks/Figure/FigurePreview#FigureLabel' } },
   fields: [
     {
       name: 'source',
@@ -47,16 +50,36 @@ export const FigureBlock: Block = {
     {
       type: 'row',
       fields: [
-        { name: 'role', type: 'text', admin: { condition: isSalary }, validate: requiredWhen(isSalary, 'Which role (row)?') },
-        { name: 'tier', type: 'text', admin: { condition: isSalary }, validate: requiredWhen(isSalary, 'Which company tier (row)?') },
+        {
+          name: 'role',
+          type: 'text',
+          admin: { condition: isSalary, components: { Field: { path: PICKER, clientProps: { tierField: 'tier', label: 'Row (role · tier)' } } } },
+          validate: requiredWhen(isSalary, 'Pick the row (role · tier).'),
+        },
+        // Written by the row picker together with the role.
+        { name: 'tier', type: 'text', admin: { condition: isSalary, hidden: true }, validate: requiredWhen(isSalary, 'Pick the row (role · tier).') },
         { name: 'column', type: 'select', defaultValue: 'total', options: SALARY_COLUMNS, admin: { condition: isSalary } },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'compareRole', label: 'Compared with role', type: 'text', admin: { condition: isSalaryComparison }, validate: requiredWhen(isSalaryComparison, 'Which role to compare with?') },
-        { name: 'compareTier', label: 'and tier', type: 'text', admin: { condition: isSalaryComparison }, validate: requiredWhen(isSalaryComparison, 'Which tier to compare with?') },
+        {
+          name: 'compareRole',
+          label: 'Compared with',
+          type: 'text',
+          admin: {
+            condition: isSalaryComparison,
+            components: { Field: { path: PICKER, clientProps: { tierField: 'compareTier', label: 'Compared with row' } } },
+          },
+          validate: requiredWhen(isSalaryComparison, 'Pick the row to compare with.'),
+        },
+        {
+          name: 'compareTier',
+          type: 'text',
+          admin: { condition: isSalaryComparison, hidden: true },
+          validate: requiredWhen(isSalaryComparison, 'Pick the row to compare with.'),
+        },
         { name: 'compareColumn', label: 'Column', type: 'select', options: SALARY_COLUMNS, admin: { condition: isSalaryComparison } },
       ],
     },
@@ -109,6 +132,11 @@ export const FigureBlock: Block = {
         },
         { name: 'decimals', type: 'number', defaultValue: 0, min: 0, max: 4, admin: { step: 1 } },
       ],
+    },
+    {
+      name: 'preview',
+      type: 'ui',
+      admin: { components: { Field: '/src/blocks/Figure/FigurePreview#FigurePreview' } },
     },
     {
       name: 'lastValue',

@@ -1,0 +1,107 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { SalaryTable } from '@payload-types'
+import { isEditorUser } from '@/access'
+import { CsvError, diffIsEmpty, diffSalaryRows, parseSalaryCsv, salaryTableToCsv, type ImportedRow } from '@/figures/csv'
+import { validateMoney } from '@/fields/money'
+
+const SLUG = 'salary-tables'
+
+/** Editors only: the CSV tools read drafts and write figures that every article follows. */
+function refuse(req: PayloadRequest): Response | undefined {
+  // 403 for anonymous too, as Payload answers any request its access rules refuse.
+  if (!req.user) return Response.json({ errors: [{ message: 'Sign in as an editor to use the CSV tools.' }] }, { status: 403 })
+  if (!isEditorUser(req.user)) return Response.json({ errors: [{ message: 'Only editors can export or import salary tables.' }] }, { status: 403 })
+  return undefined
+}
+
+async function latest(req: PayloadRequest): Promise<SalaryTable | undefined> {
+  const id = req.routeParams?.id as string | undefined
+  if (!id) return undefined
+  try {
+    return (await req.payload.findByID({ collection: SLUG, id, depth: 0, draft: true, overrideAccess: false, user: req.user, req })) as SalaryTable
+  } catch {
+    return undefined
+  }
+}
+
+const amountRule = (value: number | undefined) => validateMoney(value as number, { required: true } as never) as string | true
+
+const comparable = (rows: SalaryTable['rows']) =>
+  (rows ?? []).map(({ role, tier, base, equity, bonus, source }) => ({ role, tier, base, equity, bonus, source }))
+
+export const exportCsv: Endpoint = {
+  path: '/:id/csv',
+  method: 'get',
+  handler: async (req) => {
+    const refused = refuse(req)
+    if (refused) return refused
+    const table = await latest(req)
+    if (!table) return Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
+    const name = (table.title || 'salary-table').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+    return new Response(salaryTableToCsv(table), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}.csv"`,
+        // Drafts included: never let a shared cache keep it.
+        'cache-control': 'private, no-store',
+      },
+    })
+  },
+}
+
+/**
+ * POST { csv } with ?dryRun=1: the diff against the latest version, nothing written. Without
+ * dryRun: the same checks, then one update as the signed-in editor (so the version records who),
+ * published, and only when something changes.
+ */
+export const importCsv: Endpoint = {
+  path: '/:id/import',
+  method: 'post',
+  handler: async (req) => {
+    const refused = refuse(req)
+    if (refused) return refused
+    const table = await latest(req)
+    if (!table) return Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
+
+    let csv: unknown
+    try {
+      csv = ((await req.json?.()) as { csv?: unknown } | undefined)?.csv
+    } catch {
+      csv = undefined
+    }
+    if (typeof csv !== 'string') return Response.json({ errors: [{ message: 'Send the file as JSON: { "csv": "role,tier,…" }.' }] }, { status: 400 })
+
+    let rows: ImportedRow[]
+    try {
+      rows = parseSalaryCsv(csv, amountRule)
+    } catch (error) {
+      if (error instanceof CsvError) {
+        return Response.json({ errors: [{ message: error.message, line: error.line, column: error.column ?? null }] }, { status: 400 })
+      }
+      throw error
+    }
+
+    const diff = diffSalaryRows(comparable(table.rows), rows)
+    const dryRun = ['1', 'true'].includes(new URL(req.url ?? 'http://localhost').searchParams.get('dryRun') ?? '')
+    if (dryRun || diffIsEmpty(diff)) return Response.json({ dryRun, applied: false, diff })
+
+    // Existing rows keep their ids, so the versions compare row by row.
+    const ids = new Map((table.rows ?? []).map((row) => [`${row.role.trim().toLowerCase()}\u0000${row.tier.trim().toLowerCase()}`, row.id]))
+    const data = rows.map((row) => ({ ...row, id: ids.get(`${row.role.toLowerCase()}\u0000${row.tier.toLowerCase()}`) ?? undefined }))
+    try {
+      await req.payload.update({
+        collection: SLUG,
+        id: table.id,
+        data: { rows: data, _status: 'published' },
+        overrideAccess: false,
+        user: req.user,
+        req,
+      })
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      return Response.json({ errors: [{ message: `The table refused the import: ${message}` }] }, { status: 400 })
+    }
+    return Response.json({ dryRun: false, applied: true, diff })
+  },
+}
