@@ -346,7 +346,9 @@ try {
     result.uncached.push(entry)
     log(`uncached ${name} ${urlPath}: ${entry.ms} ms (${entry.status}${entry.cache ? `, ${entry.cache}` : ''})`)
   }
+  // Two categories: the first request into a route also loads its code, the second is the render alone.
   await firstRequest('category page', '/blog/category/comparisons')
+  await firstRequest('second category page', '/blog/category/career-paths')
   await firstRequest(`blog page ${listPage}`, `/blog/page/${listPage}`)
   await patchTable(table.rows)
   for (const [name, urlPath] of [
@@ -497,6 +499,10 @@ async function browserBytes(url) {
         bodyBytes: sizes?.responseBodySize ?? null,
         decodedBytes: decoded,
         encoding: (await response?.headerValue('content-encoding').catch(() => null)) ?? null,
+        // A 307 here with no body is Chromium's own internal redirect (its reason is in this header).
+        ...(response && response.status() >= 300 && response.status() < 400
+          ? { location: await response.headerValue('location'), reason: await response.headerValue('non-authoritative-reason') }
+          : {}),
       })
     }
     const js = entries.filter((entry) => entry.type === 'script')
