@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { bin, root, run } from './lib.mjs'
+import { bin, root, run, runPayloadScript } from './lib.mjs'
 
 const port = process.env.E2E_PORT
 if (!port) throw new Error('E2E_PORT is not set (playwright.config.ts sets it).')
@@ -24,7 +24,7 @@ const env = {
   NEXT_PUBLIC_SERVER_URL: `http://localhost:${port}`,
 }
 
-await run(bin('payload'), ['run', 'src/scripts/prepare.ts'], { env })
+await runPayloadScript('src/scripts/prepare.ts', { env })
 await run(bin('next'), ['build'], { env: { ...env, NODE_ENV: 'production' } })
 
 const server = spawn(bin('next'), ['start', '-p', port], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' })

@@ -20,9 +20,27 @@ export function run(command, args, { env = process.env, capture = false } = {}) 
     child.on('error', reject)
     child.on('exit', (code, signal) => {
       if (code === 0) resolve(stdout)
-      else reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))
+      else reject(Object.assign(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`), { exitCode: code }))
     })
   })
+}
+
+/** Status of a `payload run` script stopped by its watchdog (src/scripts/runScript.ts). */
+const SCRIPT_TIMED_OUT = 75
+
+/**
+ * Runs a Payload script (`payload run <file>`); a run its watchdog stopped is tried again, since
+ * every such script (migrate, seed) is safe to repeat.
+ */
+export async function runPayloadScript(file, { env = process.env, capture = false, attempts = 3 } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run(bin('payload'), ['run', file], { env, capture })
+    } catch (error) {
+      if (attempt >= attempts || error.exitCode !== SCRIPT_TIMED_OUT) throw error
+      console.error(`${file} stalled; trying again (${attempt + 1}/${attempts}).`)
+    }
+  }
 }
 
 export function freePort() {

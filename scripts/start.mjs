@@ -10,7 +10,7 @@ import path from 'node:path'
 import nextEnv from '@next/env'
 
 import { dataDir, randomSecret, readLocalSecrets, writeLocalSecrets } from '../src/lib/localSecrets.mjs'
-import { bin, root, run, sourceStamp, waitForHttp } from './lib.mjs'
+import { bin, root, run, runPayloadScript, sourceStamp, waitForHttp } from './lib.mjs'
 
 // The same .env files Next reads, so this script and the server agree on every setting.
 nextEnv.loadEnvConfig(root, process.argv.includes('--dev'))
@@ -50,7 +50,7 @@ const env = {
 if (!isMongo) fs.mkdirSync(dataDir(), { recursive: true })
 
 console.log(`Database: ${isMongo ? 'MongoDB' : databaseUri}`)
-const prepared = await run(bin('payload'), ['run', 'src/scripts/prepare.ts'], { env: { ...env, NODE_OPTIONS: '--no-deprecation' }, capture: true })
+const prepared = await runPayloadScript('src/scripts/prepare.ts', { env: { ...env, NODE_OPTIONS: '--no-deprecation' }, capture: true })
 const marker = /prepared: seeded=(\d+)/.exec(prepared)
 if (!marker) throw new Error('Preparing the database stopped before it finished; run `npm start` again.')
 const seededNow = Number(marker[1]) > 0
