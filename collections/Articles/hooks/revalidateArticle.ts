@@ -10,7 +10,8 @@ async function citingArticleTags(id: string, req: PayloadRequest): Promise<strin
     collection: 'articles',
     where: { relatedPosts: { in: [id] } },
     depth: 0,
-    limit: 500,
+    // Every dependent page, however many: a partial list would leave stale figures behind.
+    pagination: false,
     overrideAccess: true,
     req,
     select: { slug: true },

@@ -11,7 +11,8 @@ export const revalidateSalaryTable: CollectionAfterChangeHook<SalaryTable> = asy
     collection: 'articles',
     where: { salaryTables: { in: [doc.id] } },
     depth: 0,
-    limit: 1000,
+    // Every dependent page, however many: a partial list would leave stale figures behind.
+    pagination: false,
     overrideAccess: true,
     req,
     select: { slug: true },
