@@ -11,6 +11,7 @@ import { Media } from './collections/Media'
 import { SalaryTables } from './collections/SalaryTables'
 import { Users } from './collections/Users'
 import { editors } from './src/access'
+import { depthLimit } from './src/graphql/depthLimit'
 import { articleEditor } from './src/editor/article'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
@@ -48,6 +49,7 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
+    validationRules: () => [depthLimit()],
   },
   upload: {
     limits: { fileSize: 8 * 1024 * 1024 },
