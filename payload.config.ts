@@ -12,6 +12,7 @@ import { SalaryTables } from './collections/SalaryTables'
 import { Users } from './collections/Users'
 import { editors } from './src/access'
 import { depthLimit } from './src/graphql/depthLimit'
+import { withInputGuard } from './src/hooks/rejectMalformedInput'
 import { articleEditor } from './src/editor/article'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
@@ -37,7 +38,7 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, SalaryTables, Faqs, Categories, Media, Users],
+  collections: [Articles, SalaryTables, Faqs, Categories, Media, Users].map(withInputGuard),
   globals: [Site],
   editor: articleEditor,
   db: databaseAdapter(),
