@@ -20,7 +20,7 @@ const slugFromTitle: FieldHook = ({ value, data, originalDoc }) => {
   // (publishing then asks for a slug; a draft may wait).
   if (typeof value === 'string' && value.trim()) return slugify(value) || null
   const title = (data?.title ?? originalDoc?.title) as unknown
-  return typeof title === 'string' ? slugify(title) || null : value
+  return typeof title === 'string' ? slugify(title) || null : value || null
 }
 
 const validateSlug: TextFieldValidation = (value) => {
