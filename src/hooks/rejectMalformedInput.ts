@@ -78,10 +78,13 @@ function checkValue(field: Field & { name: string }, value: unknown, path: strin
       else checkFields(field.fields, value, path, problems, references)
       return
     case 'array':
+      // The admin form sends an array it has no rows for as its row count (0), which Payload accepts.
+      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return
       if (!Array.isArray(value) || !value.every(isPlainObject)) problems.push({ path, message: 'Expected a list of rows.' })
       else value.forEach((row, index) => checkFields(field.fields, row as Data, `${path}.${index}`, problems, references))
       return
     case 'blocks':
+      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return
       if (!Array.isArray(value) || !value.every((block) => isPlainObject(block) && typeof block.blockType === 'string')) {
         problems.push({ path, message: 'Expected a list of blocks.' })
       }
