@@ -11,6 +11,8 @@ import { Media } from './collections/Media'
 import { SalaryTables } from './collections/SalaryTables'
 import { Users } from './collections/Users'
 import { editors } from './src/access'
+import { depthLimit } from './src/graphql/depthLimit'
+import { withInputGuard } from './src/hooks/rejectMalformedInput'
 import { articleEditor } from './src/editor/article'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
@@ -36,7 +38,7 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, SalaryTables, Faqs, Categories, Media, Users],
+  collections: [Articles, SalaryTables, Faqs, Categories, Media, Users].map(withInputGuard),
   globals: [Site],
   editor: articleEditor,
   db: databaseAdapter(),
@@ -48,6 +50,7 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
+    validationRules: () => [depthLimit()],
   },
   upload: {
     limits: { fileSize: 8 * 1024 * 1024 },

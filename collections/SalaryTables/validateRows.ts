@@ -7,7 +7,11 @@ const key = (value: unknown) => (typeof value === 'string' ? value.trim().toLowe
 /** Each role and company tier appears once, or figures would contradict each other. */
 export const validateUniqueRoleTier: ArrayFieldValidation = (value, { data }) => {
   const rows = (Array.isArray((data as { rows?: unknown })?.rows) ? (data as { rows: Row[] }).rows : []) as Row[]
-  if (typeof value === 'number' && value < 1) return 'A salary table needs at least one row.'
+  // A custom validate replaces Payload's own (required, minRows), so the row count is checked here.
+  // The value is the row count in the admin form and the rows themselves through the API.
+  const count = typeof value === 'number' ? value : Array.isArray(value) ? value.length : rows.length
+  if (count < 1) return 'A salary table needs at least one row.'
+  if (count > 100) return 'A salary table holds at most 100 rows.'
   const seen = new Map<string, number>()
   for (const [index, row] of rows.entries()) {
     const id = `${key(row.role)}\u0000${key(row.tier)}`

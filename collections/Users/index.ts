@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminFieldAccess, admins, adminsOrSelf, ROLES } from '@/access'
+import { secureCookies } from '@/lib/env'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -16,7 +17,7 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     cookies: {
       sameSite: 'Lax',
-      secure: process.env.NODE_ENV === 'production' && process.env.NEXT_PUBLIC_SERVER_URL?.startsWith('https://'),
+      secure: secureCookies(),
     },
   },
   access: {

@@ -16,9 +16,11 @@ export function slugify(input: string): string {
 
 /** An empty slug follows the title; a typed one is normalised so URLs stay lower-case and dashed. */
 const slugFromTitle: FieldHook = ({ value, data, originalDoc }) => {
-  if (typeof value === 'string' && value.trim()) return slugify(value)
+  // A title with no latin letters or digits slugifies to '': keep no slug rather than an empty one
+  // (publishing then asks for a slug; a draft may wait).
+  if (typeof value === 'string' && value.trim()) return slugify(value) || null
   const title = (data?.title ?? originalDoc?.title) as unknown
-  return typeof title === 'string' ? slugify(title) : value
+  return typeof title === 'string' ? slugify(title) || null : value || null
 }
 
 const validateSlug: TextFieldValidation = (value) => {

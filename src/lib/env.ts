@@ -46,6 +46,14 @@ export function serverUrl(): string {
   return `http://localhost:${process.env.PORT || 3000}`
 }
 
+/**
+ * Session cookies carry the Secure flag whenever the site's public address is HTTPS, so a browser
+ * never sends them over plain HTTP. Local http://localhost keeps working without it.
+ */
+export function secureCookies(url: string = serverUrl()): boolean {
+  return url.trim().toLowerCase().startsWith('https://')
+}
+
 /** Origins allowed to call the API with a session cookie: the public URL and, locally, both loopback names. */
 export function trustedOrigins(): string[] {
   const port = process.env.PORT || 3000

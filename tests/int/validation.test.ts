@@ -73,6 +73,7 @@ describe('salary tables', () => {
     ['a missing role', [row(), row({ role: undefined, tier: 'Unicorn Startups' })], 'rows.1.role'],
     ['a missing tier', [row({ tier: '' })], 'rows.0.tier'],
     ['a missing source', [row({ source: undefined })], 'rows.0.source'],
+    ['no rows at all', [], 'rows'],
     ['two rows with the same role and tier', [row(), row({ tier: 'faang+ (l5-l7) ', base: 1 })], 'rows'],
   ]
 
