@@ -200,6 +200,7 @@ export interface Article {
    * Kept from the content on save.
    */
   salaryTables?: (string | SalaryTable)[] | null;
+  updatedBy?: (string | null) | User;
   /**
    * Minutes, computed on save.
    */
@@ -333,6 +334,7 @@ export interface SalaryTable {
   period?: string | null;
   asOf: string;
   notes?: string | null;
+  updatedBy?: (string | null) | User;
   /**
    * Articles that embed this table or cite its figures. Renaming or removing a row breaks their figures (they keep their last value).
    */
@@ -618,6 +620,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   publishedAt?: T;
   featured?: T;
   salaryTables?: T;
+  updatedBy?: T;
   readingTime?: T;
   previousSlugs?:
     | T
@@ -646,6 +649,7 @@ export interface SalaryTablesSelect<T extends boolean = true> {
   period?: T;
   asOf?: T;
   notes?: T;
+  updatedBy?: T;
   usedBy?: T;
   rows?:
     | T

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { authenticated, authenticatedOrPublished, editors, editorsOrDraftingAuthors, editorsOrOwnDrafts } from '@/access'
 import { articleEditor } from '@/editor/article'
 import { slugField } from '@/fields/slug'
+import { updatedByField } from '@/fields/updatedBy'
 import { articlePath } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
 
@@ -41,6 +42,8 @@ export const Articles: CollectionConfig = {
     readingTime: true,
     publishedAt: true,
     heroImage: true,
+    salaryTables: true,
+    updatedAt: true,
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -91,6 +94,7 @@ export const Articles: CollectionConfig = {
       index: true,
       admin: { position: 'sidebar', readOnly: true, description: 'Kept from the content on save.' },
     },
+    updatedByField,
     { name: 'readingTime', type: 'number', admin: { position: 'sidebar', readOnly: true, description: 'Minutes, computed on save.' } },
     {
       name: 'previousSlugs',

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { editorialAccess } from '@/access'
 import { moneyField } from '@/fields/money'
+import { updatedByField } from '@/fields/updatedBy'
 import { staleAfterMonths } from '@/lib/staleness'
 
 import { exportCsv, importCsv } from './endpoints'
@@ -46,6 +47,7 @@ export const SalaryTables: CollectionConfig = {
       ],
     },
     { name: 'notes', type: 'textarea', maxLength: 2000 },
+    updatedByField,
     {
       // Display only (a `ui` field stores nothing): export, and import with a diff to confirm.
       name: 'csvTools',

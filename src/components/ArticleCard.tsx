@@ -1,4 +1,5 @@
 import type { ArticleCardData } from '@/data'
+import { formatMonthYear } from '@/lib/format'
 import { articlePath, categoryPath } from '@/lib/paths'
 
 export function ArticleCard({ article, headingLevel = 'h3' }: { article: ArticleCardData; headingLevel?: 'h2' | 'h3' }) {
@@ -8,6 +9,10 @@ export function ArticleCard({ article, headingLevel = 'h3' }: { article: Article
       <p className="card-meta">
         {article.category ? <a href={categoryPath(article.category.slug ?? '')}>{article.category.title}</a> : null}
         {article.readingTime ? <span> · {article.readingTime} min read</span> : null}
+        <span>
+          {' · Updated '}
+          <time dateTime={article.modifiedAt}>{formatMonthYear(article.modifiedAt)}</time>
+        </span>
       </p>
       <Heading className="card-title">
         <a href={articlePath(article.slug)}>{article.title}</a>

@@ -8,6 +8,7 @@ import { unstable_cache } from 'next/cache'
 import type { Article, Category, SalaryTable, Site } from '@payload-types'
 import { figureChanges, type FigureChange } from '@/figures/history'
 import { resolveFigures } from '@/figures/resolve'
+import { contentModifiedAt } from '@/lib/articleDates'
 import { cacheTags } from '@/lib/cacheTags'
 
 import { payloadClient } from './payload'
@@ -17,6 +18,8 @@ export const PAGE_SIZE = 12
 export type ArticleCardData = Pick<Article, 'id' | 'title' | 'excerpt' | 'readingTime' | 'publishedAt' | 'updatedAt'> & {
   slug: string
   category: Pick<Category, 'title' | 'slug'> | null
+  /** When the article last changed for a reader, figure edits included. */
+  modifiedAt: string
 }
 
 export const cardSelect = {
@@ -27,7 +30,11 @@ export const cardSelect = {
   publishedAt: true,
   updatedAt: true,
   category: true,
+  salaryTables: true,
 } as const
+
+/** Cards need only when each salary table they show last changed, not its rows. */
+export const cardPopulate = { 'salary-tables': { updatedAt: true } } as const
 
 export function toCard(doc: Partial<Article>): ArticleCardData {
   const category = doc.category && typeof doc.category === 'object' ? { title: doc.category.title, slug: doc.category.slug } : null
@@ -40,6 +47,7 @@ export function toCard(doc: Partial<Article>): ArticleCardData {
     publishedAt: doc.publishedAt ?? null,
     updatedAt: doc.updatedAt as string,
     category,
+    modifiedAt: contentModifiedAt({ updatedAt: doc.updatedAt as string, salaryTables: doc.salaryTables }),
   }
 }
 
@@ -119,6 +127,7 @@ export const listArticles = (page = 1, categorySlug?: string) =>
         depth: 1,
         overrideAccess: false,
         select: cardSelect,
+        populate: cardPopulate,
       })
       return { cards: result.docs.map(toCard), page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
     },
@@ -138,6 +147,7 @@ export const listFeaturedArticles = () =>
         depth: 1,
         overrideAccess: false,
         select: cardSelect,
+        populate: cardPopulate,
       })
       return docs.map(toCard)
     },

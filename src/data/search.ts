@@ -8,7 +8,7 @@ import type { Where } from 'payload'
 
 import { relationId } from '@/lib/lexical'
 
-import { cardSelect, toCard, type ArticleCardData } from './index'
+import { cardPopulate, cardSelect, toCard, type ArticleCardData } from './index'
 import { payloadClient } from './payload'
 
 export const MAX_QUERY_LENGTH = 100
@@ -48,6 +48,7 @@ export async function searchArticles(rawQuery: string): Promise<ArticleCardData[
     depth: 1,
     overrideAccess: false,
     select: cardSelect,
+    populate: cardPopulate,
   })
   const words = query.toLowerCase().split(' ')
   const inTitle = (card: ArticleCardData) => words.every((word) => card.title.toLowerCase().includes(word))

@@ -112,6 +112,14 @@ test('the blog index pages twelve articles at a time with real links', async ({ 
   expect((await request.get('/blog/page/3')).status()).toBe(404)
 })
 
+test('the search page passes an accessibility scan, with and without results', async ({ page }) => {
+  await page.goto('/search?q=MLOps')
+  await expect(page.getByRole('link', { name: ARTICLE_TITLE })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.goto('/search?q=zzqx-nothing-matches')
+  await expectNoAxeViolations(page)
+})
+
 test('an unknown article gives the 404 page with status 404', async ({ page }) => {
   const response = await page.goto('/blog/no-such-article')
   expect(response?.status()).toBe(404)

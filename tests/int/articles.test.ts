@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article } from '@payload-types'
 
-import { SEED_SLUG, seedDemo } from '../helpers/fixtures'
+import { createUser, SEED_SLUG, seedDemo } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
 
 let payload: Payload
@@ -76,5 +76,14 @@ describe('articles', () => {
     })
     await payload.jobs.run()
     expect((await anonymous()).docs.map((doc) => doc.title)).toEqual(['Scheduled salary update'])
+  })
+
+  it('records who saved each version of a salary table', async () => {
+    const { user: editor } = await createUser(payload, 'editor', 'figures-editor@test.valenx')
+    const table = (await payload.find({ collection: 'salary-tables', limit: 1, depth: 0 })).docs[0]
+    await payload.update({ collection: 'salary-tables', id: table.id, data: { notes: 'Checked against Levels.fyi again.' }, user: editor, overrideAccess: false })
+    const { docs } = await payload.findVersions({ collection: 'salary-tables', where: { parent: { equals: table.id } }, sort: '-updatedAt', limit: 1, depth: 0 })
+    expect(docs[0].version.updatedBy).toBe(editor.id)
+    expect(docs[0].updatedAt).toBeTruthy()
   })
 })

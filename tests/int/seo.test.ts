@@ -124,6 +124,9 @@ describe('JSON-LD of the article page', () => {
     expect(Date.parse(String(ld.dateModified))).toBeGreaterThan(Date.parse(before.updatedAt))
     const entry = (await readPublishedArticleEntries()).find((candidate) => candidate.slug === SEED_SLUG)
     expect(entry?.modifiedAt).toBe(ld.dateModified)
+    // Index and search cards carry the same date.
+    const card = (await searchArticles('MLOps')).find((candidate) => candidate.slug === SEED_SLUG)
+    expect(card?.modifiedAt).toBe(ld.dateModified)
   })
 
   it('reads a salary period as an ISO interval and keeps any other wording', () => {
