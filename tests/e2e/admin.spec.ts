@@ -1,40 +1,14 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 
+import { adminToken, createUser, loginToAdmin } from './api'
+
 /**
  * Editor and author journeys in the admin, against the production build: each signs in through the
  * login form as a user the admin created over REST, and checks what readers then see.
  */
 
-const ADMIN_EMAIL = process.env.ADMIN_EMAIL as string
-const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD as string
 const SEED_ARTICLE = '/blog/ai-engineer-vs-ml-engineer'
 const SALARY_TABLE_TITLE = 'AI vs ML Engineer compensation, median, USD'
-
-async function adminToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/users/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })
-  expect(response.status()).toBe(200)
-  return (await response.json()).token as string
-}
-
-/** A user the admin creates over REST, as the issue's editors and authors are. */
-async function createUser(request: APIRequestContext, role: 'editor' | 'author') {
-  const email = `e2e-${role}-${Date.now()}@valenx.local`
-  const password = `${role}-password-${Date.now()}`
-  const response = await request.post('/api/users', {
-    headers: { Authorization: `JWT ${await adminToken(request)}` },
-    data: { email, password, name: `E2E ${role}`, role },
-  })
-  expect(response.status(), await response.text()).toBe(201)
-  return { email, password }
-}
-
-async function login(page: Page, { email, password }: { email: string; password: string }) {
-  await page.goto('/admin/login')
-  await page.locator('#field-email').fill(email)
-  await page.locator('#field-password').fill(password)
-  await page.getByRole('button', { name: 'Login' }).click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
-}
 
 async function findId(request: APIRequestContext, collection: string, field: string, value: string): Promise<string> {
   const response = await request.get(`/api/${collection}?where[${field}][equals]=${encodeURIComponent(value)}&depth=0`)
@@ -55,7 +29,7 @@ test('an editor changes a salary figure, sees the row total recompute, publishes
   expect(original.rows[rowIndex].total).toBe(210_000)
 
   try {
-    await login(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor'))
     await page.goto(`/admin/collections/salary-tables/${tableId}`)
     const base = page.locator(`#field-rows__${rowIndex}__base`)
     const total = page.locator(`#field-rows__${rowIndex}__total`)
@@ -120,7 +94,7 @@ test('an editor adds two related posts with the picker, reorders them, publishes
   })
   expect(cleared.status()).toBe(200)
 
-  await login(page, await createUser(request, 'editor'))
+  await loginToAdmin(page, await createUser(request, 'editor'))
   await page.goto(`/admin/collections/articles/${id}`)
   const field = page.locator('#field-relatedPosts')
   await expect(field).toBeVisible()
@@ -153,7 +127,7 @@ test('an author writes a draft article and cannot publish it', async ({ page, re
   const title = `An author's draft ${Date.now()}`
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-+$/, '')
 
-  await login(page, await createUser(request, 'author'))
+  await loginToAdmin(page, await createUser(request, 'author'))
   await page.goto('/admin/collections/articles/create')
   await page.locator('#field-title').fill(title)
   await page.locator('#field-excerpt').fill('Written by an author, waiting for an editor.')
@@ -188,7 +162,7 @@ test('an author writes a draft article and cannot publish it', async ({ page, re
 })
 
 test('the list views show the columns editors scan', async ({ page, request }) => {
-  await login(page, await createUser(request, 'editor'))
+  await loginToAdmin(page, await createUser(request, 'editor'))
   const columns = async (collection: string) => {
     await page.goto(`/admin/collections/${collection}`)
     await expect(page.locator('table tbody tr').first()).toBeVisible()

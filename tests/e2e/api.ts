@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 /** Signs in to the REST API as the seeded admin and returns the Authorization header to use. */
 export async function adminAuth(request: APIRequestContext): Promise<Record<string, string>> {
@@ -29,3 +29,32 @@ const paragraph = (text: string) => ({
 export const simpleContent = (text: string) => ({
   root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [paragraph(text)] },
 })
+
+/** The seeded admin's token, for REST calls made on a journey's behalf. */
+export async function adminToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/users/login', { data: { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD } })
+  expect(response.status()).toBe(200)
+  return (await response.json()).token as string
+}
+
+/** A user the admin creates over REST, as the issue's editors and authors are. */
+export async function createUser(request: APIRequestContext, role: 'editor' | 'author') {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
+  const email = `e2e-${role}-${stamp}@valenx.local`
+  const password = `${role}-password-${stamp}`
+  const response = await request.post('/api/users', {
+    headers: { Authorization: `JWT ${await adminToken(request)}` },
+    data: { email, password, name: `E2E ${role}`, role },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return { email, password }
+}
+
+/** Signs in through the admin's login form and waits for the dashboard. */
+export async function loginToAdmin(page: Page, { email, password }: { email: string; password: string }) {
+  await page.goto('/admin/login')
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(password)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await expect(page).toHaveURL(/\/admin\/?$/)
+}

@@ -2,37 +2,20 @@ import fs from 'node:fs'
 
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 
+import { adminToken, createUser, loginToAdmin } from './api'
+
 /**
  * Figures from the editor's side: a salary table goes out as CSV and comes back with a change the
  * editor reviews before it is applied; a figure in prose is picked from the table's rows and shows
  * its value while being edited.
  */
 
-const ADMIN_EMAIL = process.env.ADMIN_EMAIL as string
-const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD as string
 const SALARY_TABLE_TITLE = 'AI vs ML Engineer compensation, median, USD'
 // The startup article's table; no other journey reads its Unicorn Startups row.
 const ARTICLE = '/blog/ai-engineer-pay-startups-vs-faang'
 
-async function adminToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/users/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })
-  expect(response.status()).toBe(200)
-  return (await response.json()).token as string
-}
-
 async function signInAsNewEditor(page: Page, request: APIRequestContext) {
-  const email = `e2e-figures-editor-${Date.now()}@valenx.local`
-  const password = `editor-password-${Date.now()}`
-  const created = await request.post('/api/users', {
-    headers: { Authorization: `JWT ${await adminToken(request)}` },
-    data: { email, password, name: 'E2E figures editor', role: 'editor' },
-  })
-  expect(created.status(), await created.text()).toBe(201)
-  await page.goto('/admin/login')
-  await page.locator('#field-email').fill(email)
-  await page.locator('#field-password').fill(password)
-  await page.getByRole('button', { name: 'Login' }).click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
+  await loginToAdmin(page, await createUser(request, 'editor'))
 }
 
 async function seedTable(request: APIRequestContext) {

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { paragraph, richText } from '@/seed/lexical'
 
-import { ADMIN, seedDemo } from '../helpers/fixtures'
-import { bootPayload, shutdown } from '../helpers/payload'
+import { bootDemo } from '../helpers/demo'
+import { shutdown } from '../helpers/payload'
 import { apiClient, type RestResponse } from '../helpers/rest'
 
 /**
@@ -29,11 +29,7 @@ let tried = 0
 const outcomes: Record<string, number> = {}
 
 beforeAll(async () => {
-  const context = await bootPayload()
-  payload = context.payload
-  api = apiClient(context.config)
-  await seedDemo(payload)
-  token = await api.login(ADMIN.email, ADMIN.password)
+  ;({ payload, api, adminToken: token } = await bootDemo())
   categoryId = (await payload.find({ collection: 'categories', limit: 1, depth: 0 })).docs[0].id
 })
 

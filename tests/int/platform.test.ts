@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article, SalaryTable } from '@payload-types'
 import { blocksOf, type LexicalRoot } from '@/lib/lexical'
 
-import { ADMIN, SEED_SLUG, seedDemo } from '../helpers/fixtures'
-import { bootPayload, shutdown } from '../helpers/payload'
+import { SEED_SLUG, seedDemo } from '../helpers/fixtures'
+import { bootDemo } from '../helpers/demo'
+import { shutdown } from '../helpers/payload'
 import { apiClient } from '../helpers/rest'
 
 let payload: Payload
@@ -13,11 +14,7 @@ let api: ReturnType<typeof apiClient>
 let adminToken: string
 
 beforeAll(async () => {
-  const context = await bootPayload()
-  payload = context.payload
-  api = apiClient(context.config)
-  await seedDemo(payload)
-  adminToken = await api.login(ADMIN.email, ADMIN.password)
+  ;({ payload, api, adminToken } = await bootDemo())
 })
 
 afterAll(async () => {

@@ -10,8 +10,9 @@ import { blocksOf, relationId, type LexicalRoot } from '@/lib/lexical'
 import { paragraph, richText } from '@/seed/lexical'
 import { articlePageJsonLd, serializeJsonLd, temporalCoverage, type JsonLdObject } from '@/seo/jsonLd'
 
-import { ADMIN, SEED_SLUG, seedDemo } from '../helpers/fixtures'
-import { bootPayload, shutdown } from '../helpers/payload'
+import { SEED_SLUG } from '../helpers/fixtures'
+import { bootDemo } from '../helpers/demo'
+import { shutdown } from '../helpers/payload'
 import { apiClient } from '../helpers/rest'
 
 const SEED_TITLE = 'AI Engineer vs ML Engineer: Roles, Salary, and Career Path'
@@ -21,11 +22,7 @@ let api: ReturnType<typeof apiClient>
 let adminToken: string
 
 beforeAll(async () => {
-  const context = await bootPayload()
-  payload = context.payload
-  api = apiClient(context.config)
-  await seedDemo(payload)
-  adminToken = await api.login(ADMIN.email, ADMIN.password)
+  ;({ payload, api, adminToken } = await bootDemo())
 })
 
 afterAll(async () => {

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '@payload-types'
 import { block, link, paragraph, richText } from '@/seed/lexical'
 
-import { ADMIN, SEED_SLUG, seedDemo } from '../helpers/fixtures'
-import { bootPayload, shutdown } from '../helpers/payload'
+import { SEED_SLUG } from '../helpers/fixtures'
+import { bootDemo } from '../helpers/demo'
+import { shutdown } from '../helpers/payload'
 import { apiClient, type RestResponse } from '../helpers/rest'
 
 /**
@@ -19,11 +20,7 @@ let token: string
 let seedArticle: Article
 
 beforeAll(async () => {
-  const context = await bootPayload()
-  payload = context.payload
-  api = apiClient(context.config)
-  await seedDemo(payload)
-  token = await api.login(ADMIN.email, ADMIN.password)
+  ;({ payload, api, adminToken: token } = await bootDemo())
   const { docs } = await payload.find({ collection: 'articles', where: { slug: { equals: SEED_SLUG } }, depth: 0 })
   seedArticle = docs[0]
 })
