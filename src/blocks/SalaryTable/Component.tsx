@@ -75,7 +75,12 @@ export function SalaryTableView({ table, caption, id, showChart }: Props) {
           Download CSV
         </a>
       </figcaption>
-      {showChart ? <SalaryChart table={table} chartId={`${captionId}-chart`} /> : null}
+      {showChart ? (
+        // On a phone the chart keeps a legible size and scrolls sideways, like the table.
+        <div className="chart-scroll" role="region" aria-label={`Chart: ${table.title}`} tabIndex={0}>
+          <SalaryChart table={table} chartId={`${captionId}-chart`} />
+        </div>
+      ) : null}
     </figure>
   )
 }
