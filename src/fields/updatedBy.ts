@@ -10,8 +10,8 @@ export const updatedByField: Field = {
   type: 'relationship',
   relationTo: 'users',
   admin: { position: 'sidebar', readOnly: true },
-  access: { update: () => false, create: () => false },
   hooks: {
+    // Whatever a client sends, a signed-in save records its own user.
     beforeChange: [({ req, value }) => (req.user?.collection === 'users' ? req.user.id : value)],
   },
 }

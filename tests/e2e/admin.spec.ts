@@ -154,8 +154,12 @@ test('an author writes a draft article and cannot publish it', async ({ page, re
   expect(attempt.status).toBe(403)
   expect(attempt.body.errors[0].message).toMatch(/Authors cannot publish/)
 
-  const stored = await (await request.get(`/api/articles/${id}?draft=true&depth=0`, { headers: { Authorization: `JWT ${await adminToken(request)}` } })).json()
-  expect(stored.title).toBe(title)
+  // Autosave runs on its own clock: wait for it to have stored the author's text, then check it is still a draft.
+  const headers = { Authorization: `JWT ${await adminToken(request)}` }
+  await expect
+    .poll(async () => (await (await request.get(`/api/articles/${id}?draft=true&depth=0`, { headers })).json()).title, { timeout: 15_000 })
+    .toBe(title)
+  const stored = await (await request.get(`/api/articles/${id}?draft=true&depth=0`, { headers })).json()
   expect(stored._status).toBe('draft')
   expect((await request.get(`/blog/${slug}`)).status()).toBe(404)
   expect((await request.get(`/api/articles/${id}`)).status()).toBe(404)
