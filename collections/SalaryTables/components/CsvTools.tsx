@@ -28,6 +28,23 @@ async function post(id: string | number, csv: string, dryRun: boolean) {
  * Export and import of the table as CSV. An import is checked on the server first and shown as a
  * diff; nothing is written until the editor confirms, and the page then reloads the saved table.
  */
+/** One group of the import diff (changed, added or removed rows), hidden when empty. */
+function DiffSection<Row extends { role: string; tier: string }>({ title, rows, describe }: { title: string; rows: Row[]; describe: (row: Row) => string }) {
+  if (!rows.length) return null
+  return (
+    <>
+      <h5>{title}</h5>
+      <ul>
+        {rows.map((row) => (
+          <li key={`${row.role}·${row.tier}`}>
+            {row.role} · {row.tier}: {describe(row)}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
 export function CsvTools() {
   const { id } = useDocumentInfo()
   const [pending, setPending] = useState<Pending | null>(null)
@@ -103,42 +120,9 @@ export function CsvTools() {
         <div data-testid="csv-diff" style={{ marginTop: '0.75rem', padding: '0.75rem 1rem', border: '1px solid var(--theme-elevation-150)' }}>
           <h4 style={{ margin: '0 0 0.5rem' }}>Changes in {pending.fileName}</h4>
           {empty && <p>{diff.reordered ? 'Same figures; only the order of the rows changes.' : 'No changes: the file matches the table.'}</p>}
-          {diff.changed.length > 0 && (
-            <>
-              <h5>Changed</h5>
-              <ul>
-                {diff.changed.map((row) => (
-                  <li key={`${row.role}·${row.tier}`}>
-                    {row.role} · {row.tier}: {row.changes.map((change) => `${change.field} ${show(change)}`).join('; ')}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {diff.added.length > 0 && (
-            <>
-              <h5>Added</h5>
-              <ul>
-                {diff.added.map((row) => (
-                  <li key={`${row.role}·${row.tier}`}>
-                    {row.role} · {row.tier}: {figures(row)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {diff.removed.length > 0 && (
-            <>
-              <h5>Removed</h5>
-              <ul>
-                {diff.removed.map((row) => (
-                  <li key={`${row.role}·${row.tier}`}>
-                    {row.role} · {row.tier}: {figures(row)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <DiffSection title="Changed" rows={diff.changed} describe={(row) => row.changes.map((change) => `${change.field} ${show(change)}`).join('; ')} />
+          <DiffSection title="Added" rows={diff.added} describe={figures} />
+          <DiffSection title="Removed" rows={diff.removed} describe={figures} />
           <div style={{ display: 'flex', gap: '0.75rem' }}>
             {!(empty && !diff.reordered) && (
               <Button buttonStyle="primary" size="small" onClick={apply} disabled={busy}>
