@@ -21,7 +21,7 @@ import zlib from 'node:zlib'
 
 import autocannon from 'autocannon'
 
-import { bin, freePort, root } from './lib.mjs'
+import { bin, freePort, root, SCRIPT_TIMED_OUT } from './lib.mjs'
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -45,6 +45,9 @@ const opts = {
   browser: !flag('--no-browser'),
   lighthouse: !flag('--no-lighthouse') && !flag('--no-browser') && (!quick || flag('--lighthouse')),
   keep: flag('--keep'),
+  soak: flag('--soak'),
+  soakDuration: option('--soak-duration', 60),
+  soakConnections: option('--soak-connections', 64),
 }
 const PAGE_SIZE = 12
 const ARTICLE_SLUG = 'ai-engineer-vs-ml-engineer'
@@ -165,7 +168,7 @@ async function step(name, command, args, env, { timeoutMs, retry = () => false }
     if (outcome === 0) return stdout
     if (outcome === 'timeout') await stop(child)
     const failure = `${name} ${outcome === 'timeout' ? `did not finish within ${timeoutMs / 1000} s` : `failed (${outcome})`}`
-    if (attempt === 1 && outcome === 'timeout' && retry(stdout)) {
+    if (attempt === 1 && (outcome === 'timeout' || outcome === SCRIPT_TIMED_OUT) && retry(stdout)) {
       result.notes.push(`${failure}; retried once.`)
       log(`${failure}; retrying once`)
       continue
@@ -321,7 +324,7 @@ try {
   })
   result.timings.prepareMs = Math.round(performance.now() - started)
   started = performance.now()
-  const seedOutput = await step('bench-seed', bin('payload'), ['run', 'src/scripts/bench-seed.ts'], { ...env, BENCH_ARTICLES: String(opts.articles) }, {
+  const seedOutput = await step('bench-seed', bin('payload'), ['run', 'src/scripts/bench-seed.ts'], { ...env, BENCH_ARTICLES: String(opts.articles), SCRIPT_TIMEOUT_MS: String(180_000 + opts.articles * 1_000) }, {
     // Generous: about 0.2 s an article on a loaded 2-core machine, times five.
     timeoutMs: 180_000 + opts.articles * 1_000,
     retry: (output) => !output.includes('bench-seed:'),
@@ -465,6 +468,12 @@ try {
   if (!Number.isFinite(result.editorPath.worstMs)) result.editorPath.worstMs = null
   log(`editor path: median ${result.editorPath.medianMs} ms, worst ${result.editorPath.worstMs ?? 'not seen within 15 s'} ms`)
 
+  // 7b. The soak (--soak): readers on four pages and an editor saving every second, for a minute.
+  if (opts.soak) {
+    result.soak = await soak({ base, table, patchTable, auth, memory })
+    if (!result.soak.passed) exitCode = 1
+  }
+
   // 8. What a reader downloads, and Lighthouse.
   const hasChromium = fs.existsSync(CHROMIUM)
   if (!opts.browser) result.notes.push('Browser measurements skipped (--no-browser).')
@@ -505,6 +514,132 @@ console.log(`\n${report(result)}\n\nResults: ${path.relative(root, resultFile)}`
 process.exit(exitCode)
 
 // ---------------------------------------------------------------------------------------------------
+
+/**
+ * Readers at opts.soakConnections connections cycling through the article, the index, a search and
+ * the feed, while an editor saves the salary table once a second (each save changes a figure the
+ * article shows). A warm-up at the same load comes first, so the memory compared is that of a warm
+ * server. Afterwards every acknowledged save must be found among the table's versions and the last
+ * one on the public page: a "lost save" is an acknowledged save that is not.
+ */
+async function soak({ base, table, patchTable, auth, memory }) {
+  const paths = [articlePath, '/blog', '/search?q=engineer', '/feed.xml']
+  const readers = (duration) =>
+    new Promise((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: base,
+          connections: opts.soakConnections,
+          duration,
+          headers: { 'accept-encoding': 'gzip, deflate, br' },
+          timeout: 10,
+          requests: paths.map((urlPath) => ({ method: 'GET', path: urlPath })),
+        },
+        (error, outcome) => {
+          clearTimeout(guard)
+          if (error) reject(error)
+          else resolve(outcome)
+        },
+      )
+      const guard = setTimeout(() => instance.stop(), (duration + 20) * 1000)
+    })
+  // RSS averaged over a second of samples: one sample can land either side of a garbage collection.
+  const settledRss = async () => {
+    let total = 0
+    for (let index = 0; index < 4; index++) {
+      memory.sample()
+      total += memory.state.lastTreeRssMiB
+      await sleep(250)
+    }
+    return total / 4
+  }
+
+  const warmUpS = Math.min(15, Math.max(5, Math.round(opts.soakDuration / 4)))
+  log(`soak: warm-up ${warmUpS} s at ${opts.soakConnections} connections`)
+  await readers(warmUpS)
+  const rssAfterWarmUpMiB = await settledRss()
+
+  log(`soak: ${opts.soakDuration} s at ${opts.soakConnections} connections over ${paths.join(', ')}, a salary-table save every second`)
+  const rows = structuredClone(table.rows)
+  const saves = []
+  const editing = (async () => {
+    const deadline = performance.now() + opts.soakDuration * 1000
+    for (let index = 0; performance.now() < deadline; index++) {
+      const tick = performance.now()
+      rows[0].base = table.rows[0].base + 7 * (index + 1)
+      const save = { base: rows[0].base, ok: false, ms: 0, error: null }
+      try {
+        await patchTable(rows)
+        save.ok = true
+      } catch (error) {
+        save.error = String(error.message ?? error).slice(0, 300)
+      }
+      save.ms = Math.round(performance.now() - tick)
+      saves.push(save)
+      await sleep(Math.max(0, 1000 - (performance.now() - tick)))
+    }
+  })()
+  const outcome = await readers(opts.soakDuration)
+  const rssAtEndMiB = await settledRss()
+  await editing
+
+  // Every acknowledged save, found again: the table's versions hold each saved figure once.
+  const versions = await (
+    await fetch(`${base}/api/salary-tables/versions?where[parent][equals]=${table.id}&depth=0&limit=0&sort=-updatedAt`, { headers: auth })
+  ).json()
+  const savedBases = new Set((versions.docs ?? []).map((version) => version.version?.rows?.[0]?.base))
+  const acknowledged = saves.filter((save) => save.ok)
+  const lost = acknowledged.filter((save) => !savedBases.has(save.base))
+  const current = await (await fetch(`${base}/api/salary-tables/${table.id}?depth=0`, { headers: auth })).json()
+  const last = acknowledged.at(-1)
+  const lastIsCurrent = !last || current.rows?.[0]?.base === last.base
+  const lastTotal = last
+    ? new Intl.NumberFormat('en-US', { style: 'currency', currency: table.currency || 'USD', maximumFractionDigits: 0 }).format(
+        last.base + rows[0].equity + rows[0].bonus,
+      )
+    : null
+  let lastSaveOnPage = null
+  for (const deadline = performance.now() + 5000; lastTotal && !lastSaveOnPage && performance.now() < deadline; await sleep(100)) {
+    lastSaveOnPage = (await timedGet(base + articlePath)).body.includes(lastTotal)
+  }
+  // Leave the table as it was, for the steps that follow.
+  await patchTable(table.rows)
+
+  const saveMs = acknowledged.map((save) => save.ms).sort((a, b) => a - b)
+  const summary = {
+    durationS: opts.soakDuration,
+    connections: opts.soakConnections,
+    paths,
+    requests: outcome.requests.total,
+    requestsPerSecond: outcome.requests.average,
+    latencyMs: { p50: outcome.latency.p50, p99: outcome.latency.p99, max: outcome.latency.max },
+    errors: outcome.errors,
+    timeouts: outcome.timeouts,
+    non2xx: outcome.non2xx,
+    saves: saves.length,
+    savesAcknowledged: acknowledged.length,
+    saveErrors: saves.filter((save) => !save.ok).map((save) => save.error),
+    saveMs: { median: saveMs[Math.floor((saveMs.length - 1) / 2)] ?? null, worst: saveMs.at(-1) ?? null },
+    lostSaves: lost.length,
+    lastSaveIsCurrent: lastIsCurrent,
+    lastSaveOnPage,
+    rssAfterWarmUpMiB: Math.round(rssAfterWarmUpMiB),
+    rssAtEndMiB: Math.round(rssAtEndMiB),
+    rssGrowthPercent: Number((((rssAtEndMiB - rssAfterWarmUpMiB) / rssAfterWarmUpMiB) * 100).toFixed(1)),
+  }
+  summary.passed =
+    summary.errors + summary.timeouts + summary.non2xx === 0 &&
+    summary.saveErrors.length === 0 &&
+    summary.lostSaves === 0 &&
+    summary.lastSaveIsCurrent &&
+    summary.lastSaveOnPage !== false &&
+    summary.rssGrowthPercent <= 10
+  log(
+    `soak: ${summary.requests} requests, ${summary.errors + summary.timeouts} errors, ${summary.non2xx} non-2xx; ` +
+      `${summary.savesAcknowledged}/${summary.saves} saves acknowledged, ${summary.lostSaves} lost; RSS ${summary.rssAfterWarmUpMiB} → ${summary.rssAtEndMiB} MiB (${summary.rssGrowthPercent}%)`,
+  )
+  return summary
+}
 
 async function browserBytes(url) {
   const { chromium } = await import('@playwright/test')
@@ -647,6 +782,18 @@ function report(data) {
         for (const audit of entry.failing) lines.push(`  below 1: ${audit.category} ${audit.id} (${audit.score})`)
       }
     }
+  }
+  if (data.soak) {
+    const soak = data.soak
+    lines.push(
+      `soak (${soak.durationS} s, ${soak.connections} connections, ${soak.paths.join(' ')}): ${fmt(soak.requestsPerSecond)} req/s, p50 ${soak.latencyMs.p50} ms, p99 ${soak.latencyMs.p99} ms, ` +
+        `${soak.errors + soak.timeouts} errors, ${soak.non2xx} non-2xx`,
+    )
+    lines.push(
+      `  editor: ${soak.savesAcknowledged}/${soak.saves} saves acknowledged (median ${soak.saveMs.median} ms, worst ${soak.saveMs.worst} ms), ${soak.lostSaves} lost, ` +
+        `last save current: ${soak.lastSaveIsCurrent ? 'yes' : 'NO'}, on the page: ${soak.lastSaveOnPage === null ? '–' : soak.lastSaveOnPage ? 'yes' : 'NO'}`,
+    )
+    lines.push(`  server RSS ${soak.rssAfterWarmUpMiB} MiB after warm-up, ${soak.rssAtEndMiB} MiB at the end (${soak.rssGrowthPercent > 0 ? '+' : ''}${soak.rssGrowthPercent}%): ${soak.passed ? 'PASS' : 'FAIL'}`)
   }
   for (const note of data.notes) lines.push(`note: ${note}`)
   lines.push(`total run time: ${seconds(t.totalMs ?? 0)}`)

@@ -26,7 +26,7 @@ export function run(command, args, { env = process.env, capture = false } = {}) 
 }
 
 /** Status of a `payload run` script stopped by its watchdog (src/scripts/runScript.ts). */
-const SCRIPT_TIMED_OUT = 75
+export const SCRIPT_TIMED_OUT = 75
 
 /**
  * Runs a Payload script (`payload run <file>`); a run its watchdog stopped is tried again, since

@@ -155,13 +155,18 @@ export const listFeaturedArticles = () =>
     { tags: [cacheTags.articleLists, cacheTags.categories] },
   )()
 
-export const listPublishedSlugs = () =>
+/**
+ * The newest published articles' slugs, pre-rendered at build time. The rest render on their first
+ * visit and are cached from then on: a build that rendered 10,000 articles would take an hour.
+ */
+export const listRecentSlugs = (limit: number) =>
   unstable_cache(
     async (): Promise<string[]> => {
       const payload = await payloadClient()
       const { docs } = await payload.find({
         collection: 'articles',
-        limit: 0,
+        sort: '-publishedAt',
+        limit,
         pagination: false,
         depth: 0,
         overrideAccess: false,
@@ -169,7 +174,7 @@ export const listPublishedSlugs = () =>
       })
       return docs.map((doc) => doc.slug as string)
     },
-    ['article-slugs'],
+    ['article-slugs', String(limit)],
     { tags: [cacheTags.articleLists] },
   )()
 

@@ -21,7 +21,14 @@ export async function runScript(main: (payload: Payload) => Promise<void>): Prom
   let exitCode = 0
   try {
     const [{ default: config }, { getPayload }] = await Promise.all([import('@payload-config'), import('payload')])
-    const payload = await getPayload({ config })
+    // The stalls seen so far all happened while Payload started: a long script (the 10,000-article
+    // seed) should not wait its whole time limit to find out.
+    const startupLimitMs = Math.min(limitMs, Number(process.env.SCRIPT_STARTUP_TIMEOUT_MS) || 120_000)
+    const startup = setTimeout(() => {
+      console.error(`Stopped: Payload did not start within ${Math.round(startupLimitMs / 1000)} s.`)
+      process.exit(SCRIPT_TIMED_OUT)
+    }, startupLimitMs)
+    const payload = await getPayload({ config }).finally(() => clearTimeout(startup))
     try {
       await main(payload)
     } finally {

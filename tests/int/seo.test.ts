@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, SalaryTable } from '@payload-types'
-import { readPublishedArticleEntries } from '@/data/feeds'
+import { readPublishedArticleEntries, readSitemapEntries } from '@/data/feeds'
 import { searchArticles } from '@/data/search'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { serverUrl } from '@/lib/env'
@@ -121,6 +121,7 @@ describe('JSON-LD of the article page', () => {
     expect(Date.parse(String(ld.dateModified))).toBeGreaterThan(Date.parse(before.updatedAt))
     const entry = (await readPublishedArticleEntries()).find((candidate) => candidate.slug === SEED_SLUG)
     expect(entry?.modifiedAt).toBe(ld.dateModified)
+    expect((await readSitemapEntries()).find((candidate) => candidate.slug === SEED_SLUG)?.modifiedAt).toBe(ld.dateModified)
     // Index and search cards carry the same date.
     const card = (await searchArticles('MLOps')).find((candidate) => candidate.slug === SEED_SLUG)
     expect(card?.modifiedAt).toBe(ld.dateModified)
@@ -171,12 +172,14 @@ describe('reader search and the published-article lists', () => {
 
     expect(await searchArticles(word)).toEqual([])
     expect((await readPublishedArticleEntries()).map((entry) => entry.id)).not.toContain(id)
+    expect((await readSitemapEntries()).map((entry) => entry.slug)).not.toContain(created.body.doc.slug)
 
     // Published, it is found: the empty result above was the draft rule, not a search that finds nothing.
     const published = await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'published' } })
     expect(published.status).toBe(200)
     expect((await searchArticles(word)).map((card) => card.id)).toEqual([id])
     expect((await readPublishedArticleEntries()).map((entry) => entry.id)).toContain(id)
+    expect((await readSitemapEntries()).map((entry) => entry.slug)).toContain(created.body.doc.slug)
 
     // A new draft over the published version: its words stay out of search until published.
     const secret = 'Vexillarion'
@@ -200,5 +203,8 @@ describe('reader search and the published-article lists', () => {
       expect(Date.parse(entry.publishedAt)).not.toBeNaN()
       expect(Date.parse(entry.modifiedAt)).toBeGreaterThanOrEqual(Date.parse(docs.find((doc) => doc.id === entry.id)?.updatedAt as string))
     }
+    // The sitemap reads the same articles without populating them, and must agree on every date.
+    expect(await readSitemapEntries()).toEqual(entries.map((entry) => ({ slug: entry.slug, modifiedAt: entry.modifiedAt, categorySlug: entry.category?.slug ?? null })))
+    expect((await readPublishedArticleEntries(2)).map((entry) => entry.slug)).toEqual(entries.slice(0, 2).map((entry) => entry.slug))
   })
 })

@@ -1,6 +1,6 @@
 import { Feed } from 'feed'
 
-import { listPublishedArticleEntries } from '@/data/feeds'
+import { listRecentArticleEntries } from '@/data/feeds'
 import { articlePath, categoryPath } from '@/lib/paths'
 import { absoluteUrl, FEED_PATH, SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'
 
@@ -12,7 +12,7 @@ export const revalidate = false
 const FEED_SIZE = 50
 
 export async function GET(): Promise<Response> {
-  const articles = (await listPublishedArticleEntries()).slice(0, FEED_SIZE)
+  const articles = await listRecentArticleEntries(FEED_SIZE)
   const home = absoluteUrl('/')
   const feed = new Feed({
     id: home,

@@ -7,7 +7,7 @@ import { ArticleCardGrid } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
 import { LivePreviewListener } from '@/components/LivePreviewListener'
 import { WhatChanged } from '@/components/WhatChanged'
-import { getArticleBySlug, getArticlePreview, getFigureChanges, getRedirectForSlug, listPublishedSlugs, toCard } from '@/data'
+import { getArticleBySlug, getArticlePreview, getFigureChanges, getRedirectForSlug, listRecentSlugs, toCard } from '@/data'
 import { getAuthorNames } from '@/data/authors'
 import { serverUrl } from '@/lib/env'
 import { relationId } from '@/lib/lexical'
@@ -24,8 +24,10 @@ export const revalidate = false
 
 type Args = { params: Promise<{ slug: string }> }
 
+const PRERENDERED_ARTICLES = 100
+
 export async function generateStaticParams() {
-  return (await listPublishedSlugs()).map((slug) => ({ slug }))
+  return (await listRecentSlugs(PRERENDERED_ARTICLES)).map((slug) => ({ slug }))
 }
 
 async function loadArticle(slug: string, preview: boolean): Promise<Article> {
