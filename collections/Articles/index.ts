@@ -45,6 +45,14 @@ export const Articles: CollectionConfig = {
     salaryTables: true,
     updatedAt: true,
   },
+  // Reader lists filter on status (and category) and sort newest first, with Payload's createdAt
+  // tie-break: with these the database reads a page's 12 rows, not every article, at 10,000 of them.
+  // The first also holds what the sitemap reads: SQLite then reads the index and each row's id,
+  // instead of stepping over every article's content, which is stored before those columns.
+  indexes: [
+    { fields: ['_status', 'publishedAt', 'createdAt', 'slug', 'updatedAt', 'category'] },
+    { fields: ['category', '_status', 'publishedAt', 'createdAt'] },
+  ],
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     { name: 'excerpt', type: 'textarea', required: true, maxLength: 320, admin: { description: 'One or two sentences for cards, search results and previews.' } },

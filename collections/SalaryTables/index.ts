@@ -19,6 +19,9 @@ export const SalaryTables: CollectionConfig = {
     description: 'Each figure lives here once; every article that embeds or cites a table follows it.',
   },
   access: editorialAccess,
+  // Wherever a table is populated (an article's blocks and figures), everything but "Used by": that
+  // join reads every article citing the table, thousands on a large site, and no reader needs it.
+  defaultPopulate: { usedBy: false },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     {

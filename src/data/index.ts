@@ -62,6 +62,8 @@ export const getArticleBySlug = (slug: string) =>
         depth: 2,
         overrideAccess: false,
         pagination: false,
+        // "Linked from" is for editors; computing it reads every article that links here.
+        joins: false,
       })
       if (docs[0]) resolveFigures(docs[0].content)
       return docs[0] ?? null
@@ -87,6 +89,7 @@ export async function getArticlePreview(slug: string, headers: Headers): Promise
     user,
     overrideAccess: false,
     pagination: false,
+    joins: false,
   })
   if (docs[0]) resolveFigures(docs[0].content)
   return docs[0] ?? null
@@ -200,6 +203,7 @@ export const getSalaryTable = (id: string) =>
         depth: 0,
         overrideAccess: false,
         pagination: false,
+        joins: false,
       })
       return docs[0] ?? null
     },

@@ -40,5 +40,7 @@ export function databaseAdapter(): DatabaseAdapterObj {
     // Readers and the editor's saves share one file: WAL lets reads go on during a write.
     wal: true,
     busyTimeout: 5000,
+    // Every SQL statement on the console, for finding slow queries.
+    logger: process.env.DRIZZLE_LOG === '1',
   })
 }

@@ -26,6 +26,8 @@ export const indexContent: CollectionBeforeChangeHook = async ({ data, req }) =>
       where: { id: { in: tableIds } },
       depth: 0,
       limit: tableIds.length,
+      // "Used by" lists every article citing a table: thousands of rows this hook never reads.
+      joins: false,
       overrideAccess: true,
       req,
     })
