@@ -60,7 +60,15 @@ export async function ownServer(name: string): Promise<OwnServer> {
     NEXT_DIST_DIR: distDir,
     NEXT_PUBLIC_SERVER_URL: url,
   }
-  execFileSync(bin('payload'), ['run', 'src/scripts/prepare.ts'], { cwd: root, env, stdio: 'pipe', timeout: 300_000 })
+  // As scripts/lib.mjs runPayloadScript: a start-up its watchdog stopped (exit 75) is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync(bin('payload'), ['run', 'src/scripts/prepare.ts'], { cwd: root, env: { ...env, SCRIPT_TIMEOUT_MS: '120000' }, stdio: 'pipe' })
+      break
+    } catch (error) {
+      if (attempt >= 3 || (error as { status?: number }).status !== 75) throw error
+    }
+  }
 
   let child: ChildProcess | undefined
   let output = ''

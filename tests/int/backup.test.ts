@@ -174,4 +174,37 @@ describe('npm run backup / npm run restore', () => {
     expect(restore.code).not.toBe(0)
     expect(restore.output).toMatch(/Refusing to restore: the database is not empty/)
   })
+
+  it('with --new-ids, every document gets a new id and every reference follows (what a SQLite backup needs on MongoDB)', { timeout: 600_000 }, async () => {
+    const renamed = { DATABASE_URI: `file:${path.join(work, 'renamed', 'renamed.db')}`, DATA_DIR: path.join(work, 'renamed') }
+    if (isMongo) return
+    const restore = await npmScript('restore', [original, '--new-ids'], renamed)
+    expect(restore.code, restore.output).toBe(0)
+    const exported = path.join(work, 'renamed-export')
+    const again = await npmScript('backup', ['--out', exported], renamed)
+    expect(again.code, again.output).toBe(0)
+
+    const before = readJson<Manifest>(path.join(original, 'manifest.json'))
+    const after = readJson<Manifest>(path.join(exported, 'manifest.json'))
+    expect(after.collections).toEqual(before.collections)
+    const load = (dir: string, slug: string) => readJson<CollectionExport>(path.join(dir, 'collections', `${slug}.json`))
+    const oldIds = Object.keys(before.collections).flatMap((slug) => load(original, slug).documents.map((doc) => String(doc.id)))
+    const everything = Object.keys(after.collections).map((slug) => JSON.stringify(load(exported, slug))).join('\n')
+    expect(oldIds.filter((id) => everything.includes(id))).toEqual([])
+
+    const ids = (slug: string) => new Set(load(exported, slug).documents.map((doc) => doc.id))
+    const [articles, categories, tables, faqs] = [ids('articles'), ids('categories'), ids('salary-tables'), ids('faqs')]
+    for (const article of load(exported, 'articles').documents) {
+      if (article.category) expect(categories.has(article.category as string)).toBe(true)
+      for (const table of (article.salaryTables as string[] | undefined) ?? []) expect(tables.has(table)).toBe(true)
+    }
+    for (const [slug, parents] of [['articles', articles], ['faqs', faqs], ['salary-tables', tables]] as const) {
+      for (const version of load(exported, slug).versions) expect(parents.has(version.parent as string), slug).toBe(true)
+    }
+    // Ids inside rich text follow too: the seed article's figures name the salary table.
+    const seedArticle = load(exported, 'articles').documents.find((doc) => doc.slug === 'ai-engineer-vs-ml-engineer')
+    const named = [...JSON.stringify(seedArticle?.content).matchAll(/"table":"([^"]+)"/g)].map((match) => match[1])
+    expect(named.length).toBeGreaterThan(0)
+    expect(named.every((id) => tables.has(id))).toBe(true)
+  })
 })
