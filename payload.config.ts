@@ -11,7 +11,9 @@ import { Media } from './collections/Media'
 import { SalaryTables } from './collections/SalaryTables'
 import { Users } from './collections/Users'
 import { editors } from './src/access'
+import { health } from './src/endpoints/health'
 import { depthLimit } from './src/graphql/depthLimit'
+import { databaseUnavailable } from './src/hooks/databaseUnavailable'
 import { withInputGuard } from './src/hooks/rejectMalformedInput'
 import { articleEditor } from './src/editor/article'
 import { Site } from './src/globals/Site'
@@ -40,6 +42,10 @@ export default buildConfig({
   },
   collections: [Articles, SalaryTables, Faqs, Categories, Media, Users].map(withInputGuard),
   globals: [Site],
+  endpoints: [health],
+  hooks: {
+    afterError: [databaseUnavailable],
+  },
   editor: articleEditor,
   db: databaseAdapter(),
   secret: payloadSecret(),

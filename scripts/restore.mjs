@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm run restore -- <dir>`: loads a backup written by `npm run backup` into the database named by
+// DATABASE_URI, which must be empty (a new SQLite file or MongoDB database). Add --new-ids to give
+// every document a new id (references follow); MongoDB does this by itself for SQLite's UUIDs.
+import fs from 'node:fs'
+import path from 'node:path'
+
+import nextEnv from '@next/env'
+
+import { root, runPayloadScript } from './lib.mjs'
+
+nextEnv.loadEnvConfig(root)
+const args = process.argv.slice(2)
+const dir = args.find((arg) => !arg.startsWith('--'))
+if (!dir || !fs.existsSync(path.join(dir, 'manifest.json'))) {
+  console.error('Usage: npm run restore -- <backup folder>   (the folder holds manifest.json)')
+  process.exit(1)
+}
+const env = {
+  ...process.env,
+  NODE_OPTIONS: '--no-deprecation',
+  NEXT_TELEMETRY_DISABLED: '1',
+  RESTORE_DIR: path.resolve(dir),
+  RESTORE_NEW_IDS: args.includes('--new-ids') ? '1' : '',
+}
+// A run its watchdog stops (Payload's start-up stalling on a loaded machine) is tried again: the
+// restore is one transaction, so a stopped run leaves the database empty.
+await runPayloadScript('src/scripts/restore.ts', { env }).catch((error) => {
+  console.error(error.message)
+  process.exit(1)
+})
