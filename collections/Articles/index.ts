@@ -4,6 +4,7 @@ import { authenticated, authenticatedOrPublished, editors, editorsOrDraftingAuth
 import { articleEditor } from '@/editor/article'
 import { slugField } from '@/fields/slug'
 import { updatedByField } from '@/fields/updatedBy'
+import { refuseStaleSave } from '@/hooks/refuseStaleSave'
 import { articlePath } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
 
@@ -105,6 +106,7 @@ export const Articles: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [keepAuthorsToDrafts],
+    beforeValidate: [refuseStaleSave],
     beforeChange: [setDefaultAuthor, populatePublishedAt, rememberPreviousSlug, indexContent],
     afterChange: [revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
