@@ -4,7 +4,7 @@ import { authenticated, authenticatedOrPublished, editors, editorsOrDraftingAuth
 import { articleEditor } from '@/editor/article'
 import { slugField } from '@/fields/slug'
 import { updatedByField } from '@/fields/updatedBy'
-import { refuseStaleSave } from '@/hooks/refuseStaleSave'
+import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
 import { articlePath } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
 
@@ -107,6 +107,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [keepAuthorsToDrafts],
     beforeValidate: [refuseStaleSave],
+    afterError: [showEditConflictWhole],
     beforeChange: [setDefaultAuthor, populatePublishedAt, rememberPreviousSlug, indexContent],
     afterChange: [revalidateArticle],
     afterDelete: [revalidateDeletedArticle],

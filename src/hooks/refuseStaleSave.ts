@@ -1,4 +1,4 @@
-import { APIError, type CollectionBeforeValidateHook, type CollectionSlug, type PayloadRequest } from 'payload'
+import { APIError, type CollectionAfterErrorHook, type CollectionBeforeValidateHook, type CollectionSlug, type PayloadRequest } from 'payload'
 
 /**
  * No lost update: a save that starts from an older version than the stored one is refused with a
@@ -101,4 +101,14 @@ export const refuseStaleSave: CollectionBeforeValidateHook = async ({ collection
     `This ${label} was changed by ${name} at ${when.format(new Date(latest.at))} UTC since you opened it. Reload to see their changes, then apply yours again.`,
     { updatedAt: (originalDoc as Doc).updatedAt, changedAt: latest.at, changedBy: latest.by ? { id: latest.by, name } : null },
   )
+}
+
+/**
+ * The admin shows a response's top-level `message` as it is, but reads `errors[0].message` as
+ * "intro: field, field" and would cut this one apart at the time's colons. The REST shape stays
+ * Payload's (`errors: [{ message }]`); the same sentence is added where the admin reads it whole.
+ */
+export const showEditConflictWhole: CollectionAfterErrorHook = ({ error, result }) => {
+  if (!(error instanceof EditConflict) || !result) return
+  return { response: { ...result, message: error.message } }
 }

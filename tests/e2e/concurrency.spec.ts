@@ -20,6 +20,19 @@ async function findDoc(request: APIRequestContext, collection: string, field: st
   return doc
 }
 
+/** Puts a document back for the other journeys: its locks released first (a live lock refuses the save). */
+async function restore(request: APIRequestContext, collection: string, id: string, data: Record<string, unknown>) {
+  const headers = { Authorization: `JWT ${await adminToken(request)}` }
+  const unlock = await request.delete(`/api/payload-locked-documents?where[document.value][equals]=${id}`, { headers })
+  expect(unlock.status()).toBe(200)
+  const response = await request.patch(`/api/${collection}/${id}`, { headers, data: { ...data, _status: 'published' } })
+  expect(response.status(), await response.text()).toBe(200)
+}
+
+/** The response to the next save of this document from the form (not an autosave). */
+const nextSave = (page: Page, collection: string, id: string) =>
+  page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(`/api/${collection}/${id}`) && !response.url().includes('autosave=true'))
+
 async function signedIn(browser: Browser, request: APIRequestContext, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
   await loginToAdmin(page, await createUser(request, 'editor', name))
@@ -51,17 +64,24 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     await expect(lockNotice).toBeVisible()
 
     // He takes over, as an editor with an urgent correction would, changes a figure and publishes.
+    // (Taking over re-renders the form from the server; reloading waits for that deterministically.
+    // The table is still the version both of them opened: Ana has not saved.)
     await ben.getByRole('button', { name: 'Take over' }).click()
     await expect(lockNotice).toBeHidden()
+    await ben.reload()
     const benBase = ben.locator('#field-rows__0__base')
-    await expect(benBase).toBeEnabled()
+    await expect(benBase).toHaveValue(String(original.rows[0].base))
+    await expect(ben.getByText(/is currently editing this document/)).toHaveCount(0)
     await benBase.fill(String(original.rows[0].base + 1_000))
+    const benSave = nextSave(ben, 'salary-tables', original.id)
     await ben.getByRole('button', { name: /^Publish( changes)?$/ }).click()
-    await expect(ben.getByText(/published successfully|updated successfully/i).first()).toBeVisible()
+    expect((await benSave).status()).toBe(200)
 
     // Ana, still on the version she opened, saves: refused, with who changed it and what to do.
+    const anaSave = nextSave(ana, 'salary-tables', original.id)
     await ana.getByRole('button', { name: /^Publish( changes)?$/ }).click()
-    await expect(ana.getByText(/This salary table was changed by Ben Okafor at .+ since you opened it\. Reload to see their changes, then apply yours again\./).first()).toBeVisible()
+    expect((await anaSave).status()).toBe(409)
+    await expect(ana.getByText(/This salary table was changed by Ben Okafor at .+ since you opened it\. Reload to see their changes, then apply yours again\./).first()).toBeVisible({ timeout: 20_000 })
 
     // Ben's figure stands; Ana's notes were not written over it.
     const stored = await findDoc(request, 'salary-tables', 'title', SALARY_TABLE_TITLE)
@@ -74,18 +94,15 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     const takeOver = ana.getByRole('button', { name: 'Take over' })
     if (await takeOver.isVisible().catch(() => false)) await takeOver.click()
     await ana.locator('#field-notes').fill('Ana: rechecked against the 2025 survey.')
+    const anaRetry = nextSave(ana, 'salary-tables', original.id)
     await ana.getByRole('button', { name: /^Publish( changes)?$/ }).click()
-    await expect(ana.getByText(/published successfully|updated successfully/i).first()).toBeVisible()
+    expect((await anaRetry).status()).toBe(200)
     expect((await findDoc(request, 'salary-tables', 'title', SALARY_TABLE_TITLE)).notes).toBe('Ana: rechecked against the 2025 survey.')
   } finally {
     await ana.context().close()
     await ben.context().close()
     // Other journeys read the seed figures: put them back.
-    const response = await request.patch(`/api/salary-tables/${original.id}`, {
-      headers: { Authorization: `JWT ${await adminToken(request)}` },
-      data: { rows: original.rows, notes: original.notes, _status: 'published' },
-    })
-    expect(response.status()).toBe(200)
+    await restore(request, 'salary-tables', original.id, { rows: original.rows, notes: original.notes })
   }
 })
 
@@ -108,17 +125,14 @@ test("an editor's own autosaves never block their next autosave or their publish
     }
     // Typing, then publishing at once, while that autosave may still be on its way.
     await excerpt.fill(`${original.excerpt} (final)`)
+    const publish = nextSave(page, 'articles', original.id)
     await page.getByRole('button', { name: /^Publish( changes)?$/ }).click()
-    await expect(page.getByText(/published successfully|updated successfully/i).first()).toBeVisible()
+    expect((await publish).status()).toBe(200)
     await expect.poll(storedExcerpt, { timeout: 15_000 }).toBe(`${original.excerpt} (final)`)
     await expect(page.getByText(/since you opened it/)).toHaveCount(0)
     expect(conflicts).toEqual([])
   } finally {
     await page.context().close()
-    const response = await request.patch(`/api/articles/${original.id}`, {
-      headers: { Authorization: `JWT ${await adminToken(request)}` },
-      data: { excerpt: original.excerpt, _status: 'published' },
-    })
-    expect(response.status()).toBe(200)
+    await restore(request, 'articles', original.id, { excerpt: original.excerpt })
   }
 })

@@ -57,6 +57,8 @@ describe('two editors saving the same salary table', () => {
     const message: string = second.body.errors[0].message
     expect(message).toMatch(/^This salary table was changed by Ana Editor at \d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} UTC since you opened it\. Reload to see their changes, then apply yours again\.$/)
     expect(second.body.errors[0].data.changedBy.name).toBe('Ana Editor')
+    // Also whole at the top level, where the admin's notice reads it without splitting it at colons.
+    expect(second.body.message).toBe(message)
 
     // Nothing of the refused save was written: the figures, the version history, the timestamp.
     const after = await stored()
