@@ -7,7 +7,7 @@ import sharp from 'sharp'
 import { Articles } from './collections/Articles'
 import { Categories } from './collections/Categories'
 import { Faqs } from './collections/Faqs'
-import { Media } from './collections/Media'
+import { MAX_UPLOAD_BYTES, Media } from './collections/Media'
 import { SalaryTables } from './collections/SalaryTables'
 import { Users } from './collections/Users'
 import { editors } from './src/access'
@@ -22,6 +22,10 @@ import { payloadSecret, trustedOrigins } from './src/lib/env'
 import { plugins } from './src/plugins'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+// A refused stale save (src/hooks/refuseStaleSave.ts) is an answer to an editor, not a server
+// fault. Payload's type lists only its own error names; it reads any.
+const loggingLevels: Record<string, 'info'> = { EditConflict: 'info' }
 
 export default buildConfig({
   serverURL: process.env.NEXT_PUBLIC_SERVER_URL || undefined,
@@ -58,8 +62,10 @@ export default buildConfig({
     maxComplexity: 1000,
     validationRules: () => [depthLimit()],
   },
+  loggingLevels,
   upload: {
-    limits: { fileSize: 8 * 1024 * 1024 },
+    limits: { fileSize: MAX_UPLOAD_BYTES },
+    responseOnLimit: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the largest upload allowed.`,
   },
   jobs: {
     access: { run: ({ req }) => editors({ req }) as boolean },

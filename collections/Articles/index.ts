@@ -4,6 +4,7 @@ import { authenticated, authenticatedOrPublished, editors, editorsOrDraftingAuth
 import { articleEditor } from '@/editor/article'
 import { slugField } from '@/fields/slug'
 import { updatedByField } from '@/fields/updatedBy'
+import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
 import { articlePath } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
 
@@ -113,6 +114,8 @@ export const Articles: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [keepAuthorsToDrafts],
+    beforeValidate: [refuseStaleSave],
+    afterError: [showEditConflictWhole],
     beforeChange: [setDefaultAuthor, populatePublishedAt, rememberPreviousSlug, indexContent],
     afterChange: [revalidateArticle],
     afterDelete: [revalidateDeletedArticle],

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { editorialAccess } from '@/access'
 import { moneyField } from '@/fields/money'
 import { updatedByField } from '@/fields/updatedBy'
+import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
 import { staleAfterMonths } from '@/lib/staleness'
 
 import { exportCsv, importCsv } from './endpoints'
@@ -109,6 +110,8 @@ export const SalaryTables: CollectionConfig = {
   ],
   endpoints: [exportCsv, importCsv],
   hooks: {
+    beforeValidate: [refuseStaleSave],
+    afterError: [showEditConflictWhole],
     afterChange: [revalidateSalaryTable],
   },
   versions: {

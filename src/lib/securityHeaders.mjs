@@ -45,6 +45,23 @@ export const baselineHeaders = [
 ]
 
 /**
+ * HTTPS only, from now on: browsers that saw this over HTTPS refuse plain HTTP to this host for a
+ * year (they ignore it over HTTP, and it is never sent on a local http:// address). No
+ * includeSubDomains or preload: those bind hosts this app does not serve, the operator's decision.
+ */
+export const HSTS = { key: 'Strict-Transport-Security', value: 'max-age=31536000' }
+
+/**
+ * Behind a proxy that terminates TLS the app itself speaks HTTP, and the proxy says which protocol
+ * the reader used. Next matches `has` values as whole-string regular expressions; a chain of
+ * proxies lists the reader's protocol first ("https, http").
+ */
+export const FORWARDED_HTTPS = { type: 'header', key: 'x-forwarded-proto', value: 'https(?:\\s*,.*)?' }
+
+/** The public address is HTTPS: every response says so, whatever the proxy in front reports. */
+export const isHttpsUrl = (url = '') => url.trim().toLowerCase().startsWith('https://')
+
+/**
  * Route patterns (path-to-regexp, as Next reads them). The reader policy covers everything except
  * the admin and the GraphQL playground (development only, it loads its assets from a CDN); when
  * several rules set the same header, the later one wins in Next, so the admin's comes last.
@@ -52,10 +69,15 @@ export const baselineHeaders = [
 export const READER_SOURCE = '/((?!admin(?:/|$)|api/graphql-playground(?:/|$)).*)'
 export const ADMIN_SOURCE = '/admin/:path*'
 
-/** @returns {{ source: string, headers: { key: string, value: string }[] }[]} */
-export function securityHeaders() {
+/**
+ * Next reads these once, at build time, so the public address is the one the build was made for.
+ * @param {string | undefined} serverUrl the site's public address (NEXT_PUBLIC_SERVER_URL)
+ * @returns {{ source: string, has?: { type: 'header', key: string, value: string }[], headers: { key: string, value: string }[] }[]}
+ */
+export function securityHeaders(serverUrl = process.env.NEXT_PUBLIC_SERVER_URL) {
   return [
-    { source: '/:path*', headers: baselineHeaders },
+    { source: '/:path*', headers: isHttpsUrl(serverUrl) ? [...baselineHeaders, HSTS] : baselineHeaders },
+    { source: '/:path*', has: [FORWARDED_HTTPS], headers: [HSTS] },
     { source: READER_SOURCE, headers: [{ key: 'Content-Security-Policy', value: readerCsp }] },
     { source: ADMIN_SOURCE, headers: [{ key: 'Content-Security-Policy', value: adminCsp }] },
   ]

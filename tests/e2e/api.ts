@@ -38,13 +38,13 @@ export async function adminToken(request: APIRequestContext): Promise<string> {
 }
 
 /** A user the admin creates over REST, as the issue's editors and authors are. */
-export async function createUser(request: APIRequestContext, role: 'editor' | 'author') {
+export async function createUser(request: APIRequestContext, role: 'editor' | 'author', name = `E2E ${role}`) {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
   const email = `e2e-${role}-${stamp}@valenx.local`
   const password = `${role}-password-${stamp}`
   const response = await request.post('/api/users', {
     headers: { Authorization: `JWT ${await adminToken(request)}` },
-    data: { email, password, name: `E2E ${role}`, role },
+    data: { email, password, name, role },
   })
   expect(response.status(), await response.text()).toBe(201)
   return { email, password }

@@ -57,6 +57,15 @@ test('every public page carries the security headers and the reader CSP', async 
   expect(admin.headers()['x-frame-options']).toBe('SAMEORIGIN')
 })
 
+test('HSTS is sent when the reader came over HTTPS (the proxy says so), never over plain HTTP', async ({ request }) => {
+  for (const path of ['/', '/blog', '/admin/login', '/api/articles?limit=1']) {
+    const plain = await request.get(path)
+    expect(plain.headers()['strict-transport-security'], path).toBeUndefined()
+    const viaTls = await request.get(path, { headers: { 'x-forwarded-proto': 'https' } })
+    expect(viaTls.headers()['strict-transport-security'], path).toBe('max-age=31536000')
+  }
+})
+
 test('the article page, home, blog and search run under the CSP without a single violation', async ({ page }) => {
   const violations = await watchCsp(page)
   for (const path of [ARTICLE, '/', '/blog', '/search?q=engineer']) {

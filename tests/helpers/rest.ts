@@ -21,12 +21,16 @@ export function apiClient(config: SanitizedConfig | Promise<SanitizedConfig>) {
     return headers
   }
 
-  async function rest<T = any>(method: Method, pathAndQuery: string, { body, token }: { body?: unknown; token?: string } = {}): Promise<RestResponse<T>> {
+  async function rest<T = any>(
+    method: Method,
+    pathAndQuery: string,
+    { body, token, headers }: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+  ): Promise<RestResponse<T>> {
     const url = new URL(`http://localhost:3000/api${pathAndQuery}`)
     const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
     const request = new Request(url, {
       method,
-      headers: headersFor(token, body !== undefined),
+      headers: { ...headersFor(token, body !== undefined), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     })
     const response = await handlers[method](request, { params: Promise.resolve({ slug }) })

@@ -1,7 +1,8 @@
 import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match'
+import { matchHas } from 'next/dist/shared/lib/router/utils/prepare-destination'
 import { describe, expect, it } from 'vitest'
 
-import { adminCsp, readerCsp, securityHeaders } from '@/lib/securityHeaders.mjs'
+import { adminCsp, HSTS, readerCsp, securityHeaders } from '@/lib/securityHeaders.mjs'
 
 /**
  * Which response headers each route gets, resolved as Next resolves next.config.mjs `headers()`
@@ -10,10 +11,11 @@ import { adminCsp, readerCsp, securityHeaders } from '@/lib/securityHeaders.mjs'
  * same on the production server; this pins the route patterns, which are easy to get subtly wrong.
  */
 
-function headersFor(pathname: string): Record<string, string> {
+function headersFor(pathname: string, { serverUrl, request = {} }: { serverUrl?: string; request?: Record<string, string> } = {}): Record<string, string> {
   const result: Record<string, string> = {}
-  for (const rule of securityHeaders()) {
+  for (const rule of securityHeaders(serverUrl)) {
     if (!getPathMatch(rule.source, { strict: false })(pathname)) continue
+    if (rule.has && !matchHas({ headers: request } as never, {}, rule.has as never)) continue
     for (const { key, value } of rule.headers) result[key.toLowerCase()] = value
   }
   return result
@@ -47,5 +49,27 @@ describe('security headers', () => {
     expect(directives['frame-ancestors']).toBe("'self'")
     expect(directives['object-src']).toBe("'none'")
     expect(readerCsp).not.toMatch(/\*|https?:|unsafe-eval/)
+  })
+})
+
+describe('HSTS', () => {
+  const paths = ['/', '/blog/ai-engineer-vs-ml-engineer', '/admin', '/api/articles', '/feed.xml']
+
+  it.each(paths)('%s: not sent over plain HTTP (a local http:// address, no proxy saying otherwise)', (path) => {
+    expect(headersFor(path, { serverUrl: 'http://localhost:3000' })['strict-transport-security']).toBeUndefined()
+    expect(headersFor(path, { serverUrl: 'http://localhost:3000', request: { 'x-forwarded-proto': 'http' } })['strict-transport-security']).toBeUndefined()
+  })
+
+  it.each(paths)('%s: sent on every response when the public address is https://', (path) => {
+    expect(headersFor(path, { serverUrl: 'https://valenx.example' })['strict-transport-security']).toBe(HSTS.value)
+  })
+
+  it.each(paths)('%s: sent when the TLS-terminating proxy says the reader came over HTTPS', (path) => {
+    expect(headersFor(path, { serverUrl: 'http://localhost:3000', request: { 'x-forwarded-proto': 'https' } })['strict-transport-security']).toBe(HSTS.value)
+    expect(headersFor(path, { request: { 'x-forwarded-proto': 'https, http' } })['strict-transport-security']).toBe(HSTS.value)
+  })
+
+  it('asks for a year of HTTPS and binds no other host', () => {
+    expect(HSTS.value).toBe('max-age=31536000')
   })
 })

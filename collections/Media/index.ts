@@ -5,6 +5,11 @@ import type { CollectionConfig } from 'payload'
 import { anyone, authenticated, editors } from '@/access'
 import { dataDir } from '@/lib/env'
 
+import { explainRefusedFile } from './hooks/explainRefusedFile'
+
+/** The largest upload (payload.config.ts `upload.limits`): a photo for the web needs far less. */
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024
+
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: {
@@ -27,9 +32,14 @@ export const Media: CollectionConfig = {
     },
     { name: 'caption', type: 'text', maxLength: 300 },
   ],
+  hooks: {
+    afterError: [explainRefusedFile],
+  },
   upload: {
     // Uploads live beside the SQLite file so that one folder holds all local state.
     staticDir: path.join(dataDir(), 'media'),
+    // Raster images only. No SVG: it is a document that can carry script, served from our origin.
+    // Payload checks the file's bytes, not only its name or declared type, against this list.
     mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/avif', 'image/gif'],
     focalPoint: true,
     imageSizes: [
