@@ -18,17 +18,18 @@ export async function runScript(main: (payload: Payload) => Promise<void>): Prom
     console.error(`Stopped: the script did not finish within ${Math.round(limitMs / 1000)} s.`)
     process.exit(SCRIPT_TIMED_OUT)
   }, limitMs)
+  // The stalls seen so far all happened while Payload started (loading the config or connecting):
+  // a long script (the 10,000-article seed) should not wait its whole time limit to find out.
+  const startupLimitMs = Math.min(limitMs, Number(process.env.SCRIPT_STARTUP_TIMEOUT_MS) || 120_000)
+  const startup = setTimeout(() => {
+    console.error(`Stopped: Payload did not start within ${Math.round(startupLimitMs / 1000)} s.`)
+    process.exit(SCRIPT_TIMED_OUT)
+  }, startupLimitMs)
   let exitCode = 0
   try {
     const [{ default: config }, { getPayload }] = await Promise.all([import('@payload-config'), import('payload')])
-    // The stalls seen so far all happened while Payload started: a long script (the 10,000-article
-    // seed) should not wait its whole time limit to find out.
-    const startupLimitMs = Math.min(limitMs, Number(process.env.SCRIPT_STARTUP_TIMEOUT_MS) || 120_000)
-    const startup = setTimeout(() => {
-      console.error(`Stopped: Payload did not start within ${Math.round(startupLimitMs / 1000)} s.`)
-      process.exit(SCRIPT_TIMED_OUT)
-    }, startupLimitMs)
-    const payload = await getPayload({ config }).finally(() => clearTimeout(startup))
+    const payload = await getPayload({ config })
+    clearTimeout(startup)
     try {
       await main(payload)
     } finally {
@@ -39,6 +40,7 @@ export async function runScript(main: (payload: Payload) => Promise<void>): Prom
     exitCode = 1
   } finally {
     clearInterval(keepAlive)
+    clearTimeout(startup)
     clearTimeout(watchdog)
   }
   process.exit(exitCode)
