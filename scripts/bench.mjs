@@ -21,7 +21,7 @@ import zlib from 'node:zlib'
 
 import autocannon from 'autocannon'
 
-import { bin, freePort, root, SCRIPT_TIMED_OUT } from './lib.mjs'
+import { bin, clearDataCache, freePort, root, SCRIPT_TIMED_OUT } from './lib.mjs'
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -301,7 +301,11 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-bench-'))
 const port = await freePort()
 const base = `http://127.0.0.1:${port}`
 const articlePath = `/blog/${ARTICLE_SLUG}`
-const admin = { email: 'bench@valenx.local', password: crypto.randomBytes(18).toString('base64url') }
+// A kept database (--database) already has its admin: its login comes from ADMIN_EMAIL / ADMIN_PASSWORD.
+const admin = opts.database
+  ? { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }
+  : { email: 'bench@valenx.local', password: crypto.randomBytes(18).toString('base64url') }
+if (opts.database && !(admin.email && admin.password)) throw new Error('--database needs ADMIN_EMAIL and ADMIN_PASSWORD of that database.')
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
@@ -362,6 +366,7 @@ try {
 
   // 2. The production build, in its own folder.
   started = performance.now()
+  clearDataCache(DIST_DIR)
   await step('next build', bin('next'), ['build'], { ...env, NODE_ENV: 'production' }, { timeoutMs: 1_800_000 + opts.articles * 500 })
   result.timings.buildMs = Math.round(performance.now() - started)
   log(`built in ${seconds(result.timings.buildMs)}`)

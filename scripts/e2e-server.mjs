@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { bin, root, run, runPayloadScript } from './lib.mjs'
+import { bin, clearDataCache, root, run, runPayloadScript } from './lib.mjs'
 
 const port = process.env.E2E_PORT
 if (!port) throw new Error('E2E_PORT is not set (playwright.config.ts sets it).')
@@ -25,6 +25,8 @@ const env = {
 }
 
 await runPayloadScript('src/scripts/prepare.ts', { env })
+// A fresh database each run: nothing read from the last one may be pre-rendered into this build.
+clearDataCache(env.NEXT_DIST_DIR)
 await run(bin('next'), ['build'], { env: { ...env, NODE_ENV: 'production' } })
 
 const server = spawn(bin('next'), ['start', '-p', port], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' })

@@ -89,3 +89,12 @@ export function sourceStamp() {
   for (const entry of entries) walk(entry)
   return hash.digest('hex')
 }
+
+/**
+ * Next keeps `unstable_cache` entries in <distDir>/cache/fetch-cache across builds, and the build
+ * pre-renders pages from them. They belong to the database they were read from: before a build for a
+ * new, reseeded or restored database they must go, or its pages show the old content.
+ */
+export function clearDataCache(distDir) {
+  fs.rmSync(path.join(root, distDir, 'cache', 'fetch-cache'), { recursive: true, force: true })
+}

@@ -7,7 +7,7 @@ import path from 'node:path'
 
 import nextEnv from '@next/env'
 
-import { root, runPayloadScript } from './lib.mjs'
+import { clearDataCache, root, runPayloadScript } from './lib.mjs'
 
 nextEnv.loadEnvConfig(root)
 const args = process.argv.slice(2)
@@ -29,3 +29,9 @@ await runPayloadScript('src/scripts/restore.ts', { env }).catch((error) => {
   console.error(error.message)
   process.exit(1)
 })
+// The build's pages and data cache hold the content of the database that was there before: the
+// next `npm start` must rebuild from the restored one.
+const distDir = process.env.NEXT_DIST_DIR || '.next'
+fs.rmSync(path.join(root, distDir, 'valenx-source-stamp'), { force: true })
+clearDataCache(distDir)
+console.log('The next `npm start` rebuilds the site from the restored content.')

@@ -10,7 +10,7 @@ import path from 'node:path'
 import nextEnv from '@next/env'
 
 import { dataDir, randomSecret, readLocalSecrets, writeLocalSecrets } from '../src/lib/localSecrets.mjs'
-import { bin, root, run, runPayloadScript, sourceStamp, waitForHttp } from './lib.mjs'
+import { bin, clearDataCache, root, run, runPayloadScript, sourceStamp, waitForHttp } from './lib.mjs'
 
 // The same .env files Next reads, so this script and the server agree on every setting.
 nextEnv.loadEnvConfig(root, process.argv.includes('--dev'))
@@ -84,6 +84,7 @@ if (mode === 'dev') {
   // Pages are pre-rendered from the database at build time, so a freshly seeded database gets a fresh build.
   if (!current || seededNow) {
     console.log(current ? 'Rebuilding for the freshly seeded database…' : 'Building the production app (1–2 minutes)…')
+    clearDataCache(path.relative(root, distDir))
     await run(bin('next'), ['build'], { env: { ...env, NODE_ENV: 'production' } })
     fs.writeFileSync(stampFile, stamp)
   } else {
