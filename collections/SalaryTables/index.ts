@@ -5,7 +5,7 @@ import { moneyField } from '@/fields/money'
 import { updatedByField } from '@/fields/updatedBy'
 import { staleAfterMonths } from '@/lib/staleness'
 
-import { exportCsv, importCsv } from './endpoints'
+import { exportCsv, impact, importCsv } from './endpoints'
 import { computeRowTotal } from './hooks/computeRowTotal'
 import { revalidateSalaryTable } from './hooks/revalidateSalaryTable'
 import { validateUniqueRoleTier } from './validateRows'
@@ -20,6 +20,12 @@ export const SalaryTables: CollectionConfig = {
   },
   access: editorialAccess,
   fields: [
+    {
+      // Display only: after a save, warns when figures in articles no longer find their cell.
+      name: 'figureImpact',
+      type: 'ui',
+      admin: { components: { Field: '/collections/SalaryTables/components/FigureImpact#FigureImpact' } },
+    },
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     {
       type: 'row',
@@ -104,7 +110,7 @@ export const SalaryTables: CollectionConfig = {
       ],
     },
   ],
-  endpoints: [exportCsv, importCsv],
+  endpoints: [exportCsv, importCsv, impact],
   hooks: {
     afterChange: [revalidateSalaryTable],
   },

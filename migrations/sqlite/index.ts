@@ -1,5 +1,6 @@
 import * as migration_20261125_192850_initial from './20261125_192850_initial';
 import * as migration_20261125_211923_add_updated_by from './20261125_211923_add_updated_by';
+import * as migration_20261125_220107_hide_changes from './20261125_220107_hide_changes';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_211923_add_updated_by.up,
     down: migration_20261125_211923_add_updated_by.down,
-    name: '20261125_211923_add_updated_by'
+    name: '20261125_211923_add_updated_by',
+  },
+  {
+    up: migration_20261125_220107_hide_changes.up,
+    down: migration_20261125_220107_hide_changes.down,
+    name: '20261125_220107_hide_changes'
   },
 ];
