@@ -16,8 +16,10 @@ export type TableImpact = {
   table: { id: string; title: string; published: boolean }
   articles: ArticleImpact[]
   brokenFigures: number
-  /** One sentence for the editor, or null when every figure resolves. */
+  /** The warning for the editor, figures listed, or null when every figure resolves. */
   message: string | null
+  /** Its first part: who uses the table and how many figures broke. */
+  summary: string | null
 }
 
 const rowName = (role: unknown, tier: unknown) => `${role ?? '?'} · ${tier ?? '?'}`
@@ -30,17 +32,26 @@ export function describeFigure(figure: FigureFields): string {
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
 
-export function impactMessage(impact: Omit<TableImpact, 'message'>): string | null {
+/** The used-by sentence and what broke, without the list of figures (the admin lists them itself). */
+export function impactSummary(impact: Omit<TableImpact, 'message' | 'summary'>): string | null {
   if (!impact.brokenFigures) return null
   const used = `This table is used by ${plural(impact.articles.length, 'article')}: ${impact.articles.map((article) => `“${article.title}”`).join(', ')}.`
   const count = plural(impact.brokenFigures, 'figure')
+  const one = impact.brokenFigures === 1
   const what = impact.table.published
-    ? `${count} now ${impact.brokenFigures === 1 ? 'points' : 'point'} to a missing row and ${impact.brokenFigures === 1 ? 'shows its' : 'show their'} last published value`
-    : `It is not published, so ${count} ${impact.brokenFigures === 1 ? 'shows its' : 'show their'} last published value`
+    ? `${count} now ${one ? 'points' : 'point'} to a missing row and ${one ? 'shows its' : 'show their'} last published value`
+    : `It is not published, so ${count} ${one ? 'shows its' : 'show their'} last published value`
+  return `${used} ${what}`
+}
+
+/** The whole warning in one sentence, for the toast and for REST clients. */
+export function impactMessage(impact: Omit<TableImpact, 'message' | 'summary'>): string | null {
+  const summary = impactSummary(impact)
+  if (!summary) return null
   const list = impact.articles
     .flatMap((article) => article.broken.map((broken) => `“${article.title}”: ${broken.figure} (shows ${broken.shown})`))
     .join('; ')
-  return `${used} ${what}: ${list}.`
+  return `${summary}: ${list}.`
 }
 
 /**
@@ -84,5 +95,5 @@ export async function tableImpact(payload: Payload, table: Pick<SalaryTable, 'id
     articles,
     brokenFigures: articles.reduce((sum, article) => sum + article.broken.length, 0),
   }
-  return { ...impact, message: impactMessage(impact) }
+  return { ...impact, message: impactMessage(impact), summary: impactSummary(impact) }
 }

@@ -122,7 +122,7 @@ describe('saving a salary table that breaks figures', () => {
     const { table, article } = await tableWithArticle('Data engineer pay, impact')
     const before = await api.rest('GET', `/salary-tables/${table.id}/impact`, { token: editor })
     expect(before.status).toBe(200)
-    expect(before.body).toMatchObject({ brokenFigures: 0, message: null, table: { id: table.id, published: true } })
+    expect(before.body).toMatchObject({ brokenFigures: 0, message: null, summary: null, table: { id: table.id, published: true } })
     expect(before.body.articles).toEqual([expect.objectContaining({ id: article.id, title: 'Data engineer pay, impact explained', figures: 3, broken: [] })])
 
     // The Startup row goes: its figure and the premium lose their cell; the save succeeds all the same.
@@ -137,6 +137,9 @@ describe('saving a salary table that breaks figures', () => {
         shown: '38%',
       },
     ])
+    expect(after.body.summary).toBe(
+      'This table is used by 1 article: “Data engineer pay, impact explained”. 2 figures now point to a missing row and show their last published value',
+    )
     expect(after.body.message).toBe(
       'This table is used by 1 article: “Data engineer pay, impact explained”. 2 figures now point to a missing row and show their last published value: ' +
         '“Data engineer pay, impact explained”: Data Engineer · Startup total (shows $145,000); ' +

@@ -49,7 +49,7 @@ export function FigureImpact() {
         borderRadius: 'var(--style-radius-s)',
       }}
     >
-      <strong>{impact.message}</strong>
+      <strong>{impact.summary}.</strong>
       <ul style={{ margin: '0.5rem 0 0' }}>
         {affected.map((article) => (
           <li key={article.id}>
