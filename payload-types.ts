@@ -173,6 +173,7 @@ export interface Article {
     };
     [k: string]: unknown;
   };
+  hiddenChanges?: string[] | null;
   /**
    * Up to 6, shown in this order. Drag to reorder.
    */
@@ -612,6 +613,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   excerpt?: T;
   heroImage?: T;
   content?: T;
+  hiddenChanges?: T;
   relatedPosts?: T;
   linkedFrom?: T;
   slug?: T;

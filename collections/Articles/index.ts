@@ -8,6 +8,7 @@ import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
 import { articlePath } from '@/lib/paths'
 import { previewUrl } from '@/lib/preview'
 
+import { figureChangesEndpoint } from './endpoints'
 import { indexContent } from './hooks/indexContent'
 import { keepAuthorsToDrafts } from './hooks/keepAuthorsToDrafts'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
@@ -59,6 +60,17 @@ export const Articles: CollectionConfig = {
     { name: 'excerpt', type: 'textarea', required: true, maxLength: 320, admin: { description: 'One or two sentences for cards, search results and previews.' } },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     { name: 'content', type: 'richText', required: true, editor: articleEditor },
+    {
+      // Keys of "What changed" entries (src/figures/history.ts) that readers should not see; the
+      // field lists the generated entries with a toggle each, so nobody types a key.
+      name: 'hiddenChanges',
+      label: 'Hidden “What changed” entries',
+      type: 'text',
+      hasMany: true,
+      maxRows: 500,
+      maxLength: 300,
+      admin: { components: { Field: '/collections/Articles/components/HiddenChangesField#HiddenChangesField' } },
+    },
     {
       name: 'relatedPosts',
       type: 'relationship',
@@ -112,6 +124,7 @@ export const Articles: CollectionConfig = {
       fields: [{ name: 'slug', type: 'text', index: true }],
     },
   ],
+  endpoints: [figureChangesEndpoint],
   hooks: {
     beforeOperation: [keepAuthorsToDrafts],
     beforeValidate: [refuseStaleSave],

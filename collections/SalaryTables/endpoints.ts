@@ -4,14 +4,15 @@ import type { SalaryTable } from '@payload-types'
 import { isEditorUser } from '@/access'
 import { CsvError, diffIsEmpty, diffSalaryRows, parseSalaryCsv, salaryTableToCsv, type ImportedRow } from '@/figures/csv'
 import { validateMoney } from '@/fields/money'
+import { tableImpact } from '@/figures/impact'
 
 const SLUG = 'salary-tables'
 
-/** Editors only: the CSV tools read drafts and write figures that every article follows. */
-function refuse(req: PayloadRequest): Response | undefined {
+/** Editors only: these tools read drafts, and the CSV import writes figures every article follows. */
+function refuse(req: PayloadRequest, what = { signIn: 'use the CSV tools', only: 'export or import salary tables' }): Response | undefined {
   // 403 for anonymous too, as Payload answers any request its access rules refuse.
-  if (!req.user) return Response.json({ errors: [{ message: 'Sign in as an editor to use the CSV tools.' }] }, { status: 403 })
-  if (!isEditorUser(req.user)) return Response.json({ errors: [{ message: 'Only editors can export or import salary tables.' }] }, { status: 403 })
+  if (!req.user) return Response.json({ errors: [{ message: `Sign in as an editor to ${what.signIn}.` }] }, { status: 403 })
+  if (!isEditorUser(req.user)) return Response.json({ errors: [{ message: `Only editors can ${what.only}.` }] }, { status: 403 })
   return undefined
 }
 
@@ -103,5 +104,22 @@ export const importCsv: Endpoint = {
       return Response.json({ errors: [{ message: `The table refused the import: ${message}` }] }, { status: 400 })
     }
     return Response.json({ dryRun: false, applied: true, diff })
+  },
+}
+
+/**
+ * GET: the articles that use this table and the figures in them that no longer resolve against
+ * what readers see (a row gone, the table unpublished), with the sentence the admin shows after a
+ * save. The save itself never fails over this: those figures show their last published value.
+ */
+export const impact: Endpoint = {
+  path: '/:id/impact',
+  method: 'get',
+  handler: async (req) => {
+    const refused = refuse(req, { signIn: 'see where this table’s figures are used', only: 'see where a table’s figures are used' })
+    if (refused) return refused
+    const table = await latest(req)
+    if (!table) return Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
+    return Response.json(await tableImpact(req.payload, table), { headers: { 'cache-control': 'private, no-store' } })
   },
 }

@@ -6,7 +6,7 @@ import { updatedByField } from '@/fields/updatedBy'
 import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
 import { staleAfterMonths } from '@/lib/staleness'
 
-import { exportCsv, importCsv } from './endpoints'
+import { exportCsv, impact, importCsv } from './endpoints'
 import { computeRowTotal } from './hooks/computeRowTotal'
 import { revalidateSalaryTable } from './hooks/revalidateSalaryTable'
 import { validateUniqueRoleTier } from './validateRows'
@@ -24,6 +24,12 @@ export const SalaryTables: CollectionConfig = {
   // join reads every article citing the table, thousands on a large site, and no reader needs it.
   defaultPopulate: { usedBy: false },
   fields: [
+    {
+      // Display only: after a save, warns when figures in articles no longer find their cell.
+      name: 'figureImpact',
+      type: 'ui',
+      admin: { components: { Field: '/collections/SalaryTables/components/FigureImpact#FigureImpact' } },
+    },
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     {
       type: 'row',
@@ -108,7 +114,7 @@ export const SalaryTables: CollectionConfig = {
       ],
     },
   ],
-  endpoints: [exportCsv, importCsv],
+  endpoints: [exportCsv, importCsv, impact],
   hooks: {
     beforeValidate: [refuseStaleSave],
     afterError: [showEditConflictWhole],

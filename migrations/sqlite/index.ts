@@ -1,6 +1,7 @@
 import * as migration_20261125_192850_initial from './20261125_192850_initial';
 import * as migration_20261125_211923_add_updated_by from './20261125_211923_add_updated_by';
-import * as migration_20261125_224218_reader_list_indexes from './20261125_224218_reader_list_indexes';
+import * as migration_20261125_220107_hide_changes from './20261125_220107_hide_changes';
+import * as migration_20261125_230448_reader_list_indexes from './20261125_230448_reader_list_indexes';
 
 export const migrations = [
   {
@@ -14,8 +15,13 @@ export const migrations = [
     name: '20261125_211923_add_updated_by',
   },
   {
-    up: migration_20261125_224218_reader_list_indexes.up,
-    down: migration_20261125_224218_reader_list_indexes.down,
-    name: '20261125_224218_reader_list_indexes'
+    up: migration_20261125_220107_hide_changes.up,
+    down: migration_20261125_220107_hide_changes.down,
+    name: '20261125_220107_hide_changes',
+  },
+  {
+    up: migration_20261125_230448_reader_list_indexes.up,
+    down: migration_20261125_230448_reader_list_indexes.down,
+    name: '20261125_230448_reader_list_indexes'
   },
 ];

@@ -7,8 +7,8 @@ export function WhatChanged({ changes }: { changes: FigureChange[] }) {
     <details className="what-changed">
       <summary>What changed ({changes.length})</summary>
       <ol>
-        {changes.map((change, index) => (
-          <li key={`${change.at}-${index}`}>{change.text}</li>
+        {changes.map((change) => (
+          <li key={change.key}>{change.text}</li>
         ))}
       </ol>
     </details>

@@ -6,7 +6,7 @@
 import { unstable_cache } from 'next/cache'
 
 import type { Article, Category, SalaryTable, Site } from '@payload-types'
-import { figureChanges, type FigureChange } from '@/figures/history'
+import { loadFigureChanges, type FigureChange } from '@/figures/history'
 import { resolveFigures } from '@/figures/resolve'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { cacheTags } from '@/lib/cacheTags'
@@ -217,28 +217,9 @@ export const getSalaryTable = (id: string) =>
  * (public in any case) leave this function.
  */
 export const getFigureChanges = (tableIds: string[]) =>
-  unstable_cache(
-    async (): Promise<FigureChange[]> => {
-      const payload = await payloadClient()
-      const changes: FigureChange[] = []
-      for (const id of tableIds) {
-        const { docs } = await payload.findVersions({
-          collection: 'salary-tables',
-          where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
-          sort: '-updatedAt',
-          limit: 50,
-          depth: 0,
-          overrideAccess: true,
-        })
-        changes.push(
-          ...figureChanges(docs.map((doc) => ({ at: doc.updatedAt, rows: doc.version.rows ?? [], currency: doc.version.currency || 'USD' }))),
-        )
-      }
-      return changes.sort((a, b) => b.at.localeCompare(a.at))
-    },
-    ['figure-changes', ...tableIds],
-    { tags: tableIds.map((id) => cacheTags.salaryTable(id)) },
-  )()
+  unstable_cache(async (): Promise<FigureChange[]> => loadFigureChanges(await payloadClient(), tableIds), ['figure-changes', ...tableIds], {
+    tags: tableIds.map((id) => cacheTags.salaryTable(id)),
+  })()
 
 export const getCategoryBySlug = (slug: string) =>
   unstable_cache(

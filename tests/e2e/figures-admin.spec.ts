@@ -1,18 +1,66 @@
 import fs from 'node:fs'
 
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+
+import { block, figure, paragraph, richText } from '../../src/seed/lexical'
 
 import { adminToken, createUser, loginToAdmin } from './api'
 
 /**
  * Figures from the editor's side: a salary table goes out as CSV and comes back with a change the
- * editor reviews before it is applied; a figure in prose is picked from the table's rows and shows
- * its value while being edited.
+ * editor reviews before it is applied; a figure in prose is inserted and picked from the table's
+ * rows and shows its value while being edited; an entry of "What changed" is hidden from readers;
+ * a save that removes a cited row tells the editor which articles it affects.
  */
 
 const SALARY_TABLE_TITLE = 'AI vs ML Engineer compensation, median, USD'
 // The startup article's table; no other journey reads its Unicorn Startups row.
 const ARTICLE = '/blog/ai-engineer-pay-startups-vs-faang'
+
+/**
+ * Articles autosave while they are edited, and the form ignores a Publish click that lands while an
+ * autosave is running: click again until the publication is confirmed.
+ */
+async function publish(page: Page) {
+  await expect(async () => {
+    await page.getByRole('button', { name: /^Publish( changes)?$/ }).click({ timeout: 5_000 })
+    await expect(page.getByText(/published successfully|updated successfully/i).first()).toBeVisible({ timeout: 5_000 })
+  }).toPass({ timeout: 40_000 })
+}
+
+const ROWS = [
+  { role: 'Analytics Engineer', tier: 'Big Tech', base: 150_000, equity: 40_000, bonus: 10_000, source: 'Survey' },
+  { role: 'Analytics Engineer', tier: 'Startup', base: 120_000, equity: 20_000, bonus: 5_000, source: 'Survey' },
+]
+
+/**
+ * A salary table and a published article citing it in a sentence ("Big Tech pays $200,000,
+ * startups $145,000"), made over REST for one journey so no other journey's figures move.
+ */
+async function tableWithArticle(request: APIRequestContext, name: string, lead?: ReturnType<typeof paragraph>) {
+  const headers = { Authorization: `JWT ${await adminToken(request)}` }
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  const title = `${name} ${stamp}`
+  const created = await request.post('/api/salary-tables', { headers, data: { title, currency: 'USD', asOf: '2026-10-01', rows: ROWS, _status: 'published' } })
+  expect(created.status(), await created.text()).toBe(201)
+  const table = (await created.json()).doc as { id: string; title: string; rows: (typeof ROWS)[number][] }
+  const category = (await (await request.get('/api/categories?limit=1&depth=0')).json()).docs[0]
+  const cell = (tier: string) => figure({ source: 'salaryCell', table: table.id, role: 'Analytics Engineer', tier, column: 'total', format: 'currency' })
+  const content = richText(lead ?? paragraph('Big Tech pays ', cell('Big Tech'), ', startups ', cell('Startup'), '.'), block('salaryTable', { table: table.id, showChart: false }))
+  const slug = `figures-${stamp}`
+  const article = await request.post('/api/articles', {
+    headers,
+    data: { title: `${title}, explained`, slug, excerpt: 'Figures that follow their table.', category: category.id, content, _status: 'published' },
+  })
+  expect(article.status(), await article.text()).toBe(201)
+  return { table, article: (await article.json()).doc as { id: string; title: string }, path: `/blog/${slug}`, headers }
+}
+
+/** Picks an option of one of Payload's select fields (react-select). */
+async function chooseOption(page: Page, field: Locator, label: string) {
+  await field.locator('.rs__control').click()
+  await page.locator('.rs__option').filter({ hasText: label }).first().click()
+}
 
 async function signInAsNewEditor(page: Page, request: APIRequestContext) {
   await loginToAdmin(page, await createUser(request, 'editor'))
@@ -116,4 +164,125 @@ test('an editor edits a figure in an article: it reads as its value, and the row
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(chip.getByTestId('figure-label')).toHaveText('$155,000')
   // The article itself is left unsaved: readers still see the seed figure.
+})
+
+test('an editor hides a “What changed” entry, publishes, and readers no longer see it', async ({ page, request }) => {
+  const { table, article, path, headers } = await tableWithArticle(request, 'Hidden change pay')
+  // A second published version: base (and so total) of the Big Tech row moved.
+  const edited = await request.patch(`/api/salary-tables/${table.id}`, {
+    headers,
+    data: { rows: table.rows.map((row, index) => (index === 0 ? { ...row, base: 160_000 } : row)), _status: 'published' },
+  })
+  expect(edited.status()).toBe(200)
+  await expect(async () => {
+    await page.goto(path)
+    await expect(page.getByText('What changed (2)')).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
+
+  await signInAsNewEditor(page, request)
+  await page.goto(`/admin/collections/articles/${article.id}`)
+  const field = page.getByTestId('hidden-changes')
+  await field.scrollIntoViewIfNeeded()
+  await expect(field.getByRole('listitem')).toHaveCount(2, { timeout: 20_000 })
+  await expect(field.getByRole('listitem').first()).toContainText('Analytics Engineer · Big Tech total $200,000 → $210,000')
+  await expect(field).toContainText('What changed (2 of 2 shown to readers)')
+
+  // No key to type: the entry's own button hides it.
+  await field.getByRole('button', { name: /^Hide: .*Big Tech total \$200,000 → \$210,000$/ }).click()
+  await expect(field).toContainText('What changed (1 of 2 shown to readers)')
+  await expect(field.getByRole('listitem').first()).toContainText('(hidden)')
+  await expect(field.getByRole('button', { name: /^Show: .*Big Tech total/ })).toBeVisible()
+  await publish(page)
+
+  await expect(async () => {
+    await page.goto(path)
+    await expect(page.getByText('What changed (1)')).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
+  await page.getByText(/^What changed/).click()
+  const list = page.locator('.what-changed')
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await expect(list).toContainText('Analytics Engineer · Big Tech base $150,000 → $160,000')
+  await expect(list).not.toContainText('total $200,000 → $210,000')
+})
+
+test('an editor deletes a row an article cites, publishes, is told which article and figure it breaks, and readers keep the last value', async ({ page, request }) => {
+  const { table, article, path } = await tableWithArticle(request, 'Impact pay')
+  await page.goto(path)
+  await expect(page.locator('.article-body p').first()).toContainText('Big Tech pays $200,000, startups $145,000.')
+
+  await signInAsNewEditor(page, request)
+  await page.goto(`/admin/collections/salary-tables/${table.id}`)
+  await expect(page.locator('#field-rows__1__base')).toHaveValue('120000')
+  // Nothing is broken yet: no warning.
+  await expect(page.getByTestId('figure-impact')).toHaveCount(0)
+
+  await page.locator('#rows-row-1 .array-actions__button').click()
+  await page.getByRole('button', { name: 'Remove', exact: true }).click()
+  await expect(page.locator('#field-rows__1__base')).toHaveCount(0)
+  await publish(page)
+
+  // The save went through, and the editor is told what it did to the article.
+  const warning = page.getByTestId('figure-impact')
+  await expect(warning).toContainText(`This table is used by 1 article: “${article.title}”. 1 figure now points to a missing row and shows its last published value`)
+  await expect(warning.getByRole('listitem')).toHaveText(
+    `${article.title}: Analytics Engineer · Startup total: no row Analytics Engineer · Startup in “${table.title}” (readers see $145,000)`,
+  )
+  await expect(warning.getByRole('link', { name: article.title })).toHaveAttribute('href', `/admin/collections/articles/${article.id}`)
+  await expect(page.locator('[data-sonner-toast]').filter({ hasText: 'This table is used by 1 article' })).toContainText(
+    `“${article.title}”: Analytics Engineer · Startup total (shows $145,000).`,
+  )
+  const stored = await (await request.get(`/api/salary-tables/${table.id}?depth=0`)).json()
+  expect(stored.rows).toHaveLength(1)
+
+  // Readers: the figure whose row is gone keeps its last published value; the table lost the row.
+  await expect(async () => {
+    await page.goto(path)
+    await expect(page.locator('table').first()).not.toContainText('Startup', { timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
+  await expect(page.locator('.article-body p').first()).toContainText('Big Tech pays $200,000, startups $145,000.')
+})
+
+test('an editor inserts a new figure from the editor, picks its table, row, column and format, publishes, and readers get the value as text', async ({ page, request }) => {
+  const { table, article, path } = await tableWithArticle(request, 'New figure pay', paragraph('Startups pay a base of'))
+
+  await signInAsNewEditor(page, request)
+  await page.goto(`/admin/collections/articles/${article.id}`)
+  const sentence = page.locator('[data-lexical-editor="true"] p').filter({ hasText: 'Startups pay a base of' })
+  await sentence.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' ')
+  // The slash menu offers the inline Figure block.
+  await page.keyboard.type('/figure')
+  await page.locator('#slash-menu-popup__item-inlineBlocks-figure').click()
+
+  const drawer = page.locator('.drawer__content').filter({ has: page.getByTestId('figure-preview') })
+  await expect(drawer).toBeVisible()
+  // A salary-table cell is the default kind of figure; choose the table by its title.
+  const tableField = drawer.locator('.field-type.relationship')
+  await tableField.locator('input').first().fill(table.title.split(' ').slice(-1)[0])
+  await page.locator('.rs__option').filter({ hasText: table.title }).click()
+
+  const picker = drawer.getByTestId('row-picker-role')
+  await expect(picker.locator('option:not([disabled])')).toHaveText(['Analytics Engineer · Big Tech', 'Analytics Engineer · Startup'])
+  await picker.selectOption({ label: 'Analytics Engineer · Startup' })
+  const preview = drawer.getByTestId('figure-preview')
+  await expect(preview).toHaveText('$145,000')
+
+  await chooseOption(page, drawer.locator('.field-type.select').filter({ hasText: 'Column' }), 'Base')
+  await expect(preview).toHaveText('$120,000')
+  await chooseOption(page, drawer.locator('.field-type.select').filter({ hasText: 'Format' }), 'Plain number')
+  await expect(preview).toHaveText('120,000')
+  await chooseOption(page, drawer.locator('.field-type.select').filter({ hasText: 'Format' }), 'Currency ($210,000)')
+  await expect(preview).toHaveText('$120,000')
+  await drawer.getByRole('button', { name: 'Save changes' }).click()
+
+  // In the editor's text the new figure reads as its value.
+  await expect(sentence.getByTestId('figure-label')).toHaveText('$120,000')
+  await page.keyboard.type('.')
+  await publish(page)
+
+  await expect(async () => {
+    await page.goto(path)
+    await expect(page.locator('.article-body p').first()).toHaveText('Startups pay a base of $120,000.', { timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
 })

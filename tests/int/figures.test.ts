@@ -61,7 +61,7 @@ describe('figures in the seed article', () => {
 
     // "What changed" reads the published versions: the edit shows, newest first, with the total it moved.
     const { docs: versions } = await payload.findVersions({ collection: 'salary-tables', where: { parent: { equals: table.id } }, sort: '-updatedAt' })
-    const changes = figureChanges(versions.map((doc) => ({ at: doc.updatedAt, rows: doc.version.rows, currency: 'USD' })))
+    const changes = figureChanges(table.id, versions.map((doc) => ({ id: String(doc.id), at: doc.updatedAt, rows: doc.version.rows, currency: 'USD' })))
     expect(changes.map((change) => change.text.replace(/^\w+ \d{4}: /, ''))).toEqual([
       'AI Engineer · FAANG+ (L5-L7) total $210,000 → $220,000',
       'AI Engineer · FAANG+ (L5-L7) base $165,000 → $175,000',

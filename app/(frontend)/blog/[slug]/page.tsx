@@ -9,6 +9,7 @@ import { LivePreviewListener } from '@/components/LivePreviewListener'
 import { WhatChanged } from '@/components/WhatChanged'
 import { getArticleBySlug, getArticlePreview, getFigureChanges, getRedirectForSlug, listRecentSlugs, toCard } from '@/data'
 import { getAuthorNames } from '@/data/authors'
+import { visibleChanges } from '@/figures/history'
 import { serverUrl } from '@/lib/env'
 import { relationId } from '@/lib/lexical'
 import { contentModifiedAt } from '@/lib/articleDates'
@@ -80,7 +81,7 @@ export default async function ArticlePage({ params }: Args) {
   const category = typeof article.category === 'object' ? article.category : null
   const related = (article.relatedPosts ?? []).filter((post): post is Article => typeof post === 'object' && post !== null).map(toCard)
   const modifiedAt = contentModifiedAt(article)
-  const changes = await getFigureChanges((article.salaryTables ?? []).map(relationId).filter((id): id is string => Boolean(id)))
+  const changes = visibleChanges(await getFigureChanges((article.salaryTables ?? []).map(relationId).filter((id): id is string => Boolean(id))), article.hiddenChanges)
   const authorNames = await getAuthorNames(slug, article.authors)
   return (
     <article className="article">

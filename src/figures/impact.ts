@@ -1,0 +1,99 @@
+/**
+ * What a salary table's published state means for the figures that cite it: which articles use
+ * the table (the dependency index), and which of their figures no longer resolve (a row deleted or
+ * renamed, the table unpublished) and so show readers their last published value.
+ */
+import type { Payload } from 'payload'
+
+import type { SalaryTable } from '@payload-types'
+import { relationId } from '@/lib/lexical'
+
+import { figureContext, figureNodes, resolveFigure, type FigureFields } from './resolve'
+
+export type BrokenFigure = { figure: string; reason: string; shown: string }
+export type ArticleImpact = { id: string; title: string; slug: string | null; status: string | null; figures: number; broken: BrokenFigure[] }
+export type TableImpact = {
+  table: { id: string; title: string; published: boolean }
+  articles: ArticleImpact[]
+  brokenFigures: number
+  /** The warning for the editor, figures listed, or null when every figure resolves. */
+  message: string | null
+  /** Its first part: who uses the table and how many figures broke. */
+  summary: string | null
+}
+
+const rowName = (role: unknown, tier: unknown) => `${role ?? '?'} · ${tier ?? '?'}`
+
+export function describeFigure(figure: FigureFields): string {
+  const cell = `${rowName(figure.role, figure.tier)} ${figure.column ?? 'total'}`
+  if (figure.source !== 'salaryComparison') return cell
+  return `${figure.operation ?? 'premium'} of ${cell} over ${rowName(figure.compareRole, figure.compareTier)} ${figure.compareColumn ?? figure.column ?? 'total'}`
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
+
+/** The used-by sentence and what broke, without the list of figures (the admin lists them itself). */
+export function impactSummary(impact: Omit<TableImpact, 'message' | 'summary'>): string | null {
+  if (!impact.brokenFigures) return null
+  const used = `This table is used by ${plural(impact.articles.length, 'article')}: ${impact.articles.map((article) => `“${article.title}”`).join(', ')}.`
+  const count = plural(impact.brokenFigures, 'figure')
+  const one = impact.brokenFigures === 1
+  const what = impact.table.published
+    ? `${count} now ${one ? 'points' : 'point'} to a missing row and ${one ? 'shows its' : 'show their'} last published value`
+    : `It is not published, so ${count} ${one ? 'shows its' : 'show their'} last published value`
+  return `${used} ${what}`
+}
+
+/** The whole warning in one sentence, for the toast and for REST clients. */
+export function impactMessage(impact: Omit<TableImpact, 'message' | 'summary'>): string | null {
+  const summary = impactSummary(impact)
+  if (!summary) return null
+  const list = impact.articles
+    .flatMap((article) => article.broken.map((broken) => `“${article.title}”: ${broken.figure} (shows ${broken.shown})`))
+    .join('; ')
+  return `${summary}: ${list}.`
+}
+
+/**
+ * Resolves, against the table as readers see it now (its published version, or nothing), every
+ * figure that cites it in the articles the dependency index lists. Articles are read as stored
+ * (published ones as published), figures as the page resolves them.
+ */
+export async function tableImpact(payload: Payload, table: Pick<SalaryTable, 'id' | 'title'>): Promise<TableImpact> {
+  // No user: the reader's view, which is what decides whether a figure resolves on the page.
+  const { docs: live } = await payload.find({
+    collection: 'salary-tables',
+    where: { id: { equals: table.id } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: false,
+  })
+  const published = live[0] ?? null
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { salaryTables: { in: [table.id] } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    sort: 'title',
+    select: { title: true, slug: true, _status: true, content: true },
+  })
+  const articles = docs.map((article): ArticleImpact => {
+    const context = figureContext(article.content)
+    const cites = figureNodes(article.content).filter(
+      (figure) => (figure.source === 'salaryCell' || figure.source === 'salaryComparison') && relationId(figure.table) === table.id,
+    )
+    const broken = cites.flatMap((figure): BrokenFigure[] => {
+      const result = resolveFigure({ ...figure, table: published }, context)
+      return result.ok ? [] : [{ figure: describeFigure(figure), reason: result.reason, shown: figure.lastValue || '—' }]
+    })
+    return { id: article.id, title: article.title, slug: article.slug ?? null, status: article._status ?? null, figures: cites.length, broken }
+  })
+  const impact = {
+    table: { id: table.id, title: published?.title ?? table.title, published: Boolean(published) },
+    articles,
+    brokenFigures: articles.reduce((sum, article) => sum + article.broken.length, 0),
+  }
+  return { ...impact, message: impactMessage(impact), summary: impactSummary(impact) }
+}
