@@ -27,7 +27,8 @@ export function FigureImpact() {
         if (!response.ok) return
         const body = (await response.json()) as TableImpact
         setImpact(body)
-        if (afterSave && body.message) toast.warning(body.message, { duration: 15_000 })
+        // One toast per table: a save can move lastUpdateTime twice (save, then the form's reload).
+        if (afterSave && body.message) toast.warning(body.message, { id: `figure-impact-${id}`, duration: 15_000 })
       })
       .catch(() => {
         // The warning is advisory: a failed look-up must not disturb editing.
