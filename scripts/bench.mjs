@@ -422,7 +422,9 @@ try {
   await patchTable(table.rows)
   for (const [name, urlPath] of [
     ['blog index', '/blog'],
-    ['sitemap', '/sitemap.xml'],
+    ['sitemap index', '/sitemap.xml'],
+    ['sitemap articles', '/sitemaps/articles-1.xml'],
+    ['sitemap pages', '/sitemaps/pages.xml'],
     ['feed', '/feed.xml'],
     ['home', '/'],
     ['article', articlePath],
@@ -451,6 +453,7 @@ try {
     [`blog page ${listPage}`, base, `/blog/page/${listPage}`],
     ['feed.xml', base, '/feed.xml'],
     ['sitemap.xml', base, '/sitemap.xml'],
+    ['sitemap articles', base, '/sitemaps/articles-1.xml'],
     ['static ceiling', staticBase, '/'],
   ]
   for (const [name, origin, urlPath] of targets) {

@@ -8,6 +8,7 @@ import { unstable_cache } from 'next/cache'
 import type { Article, Category, SalaryTable } from '@payload-types'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { cacheTags } from '@/lib/cacheTags'
+import { ARTICLES_PER_SITEMAP } from '@/seo/sitemap'
 
 import { payloadClient } from './payload'
 
@@ -63,31 +64,30 @@ export const listRecentArticleEntries = (limit: number) =>
   })()
 
 /**
- * Every published article's address and reader-visible date, for the sitemap. With thousands of
- * articles, populating each one's category and tables costs more than the rest of the sitemap, so
- * the articles are read unpopulated and the few categories and tables are read once and joined here.
- * The tables are read as a reader sees them: an unpublished one is absent and does not count.
+ * Published articles' addresses and reader-visible dates for one sitemap file (`page`, newest
+ * first, ARTICLES_PER_SITEMAP to a file), or all of them without `page`. The categories and tables
+ * are read once and joined here rather than populated article by article. The tables are read as a
+ * reader sees them: an unpublished one is absent and does not count.
  */
-export async function readSitemapEntries(): Promise<SitemapEntry[]> {
+export async function readSitemapEntries(page?: number): Promise<SitemapEntry[]> {
   const payload = await payloadClient()
   const [articles, categories, tables] = await Promise.all([
     payload.find({
       collection: 'articles',
       sort: '-publishedAt',
-      pagination: false,
-      limit: 0,
+      ...(page ? { limit: ARTICLES_PER_SITEMAP, page, pagination: true } : { limit: 0, pagination: false }),
       depth: 0,
       overrideAccess: false,
+      joins: false,
       select: { slug: true, updatedAt: true, category: true, salaryTables: true },
     }),
     payload.find({ collection: 'categories', pagination: false, limit: 0, depth: 0, overrideAccess: false, select: { slug: true } }),
-    payload.find({ collection: 'salary-tables', pagination: false, limit: 0, depth: 0, overrideAccess: false, select: { updatedAt: true } }),
+    publishedTables(),
   ])
   const categorySlugs = new Map(categories.docs.map((category: Pick<Category, 'id' | 'slug'>) => [String(category.id), category.slug as string]))
-  const publishedTables = new Map(tables.docs.map((table: Pick<SalaryTable, 'id' | 'updatedAt'>) => [String(table.id), table]))
   return articles.docs.map((doc) => {
     const categoryId = doc.category && typeof doc.category === 'object' ? String(doc.category.id) : doc.category ? String(doc.category) : null
-    const salaryTables = (doc.salaryTables ?? []).map((table) => publishedTables.get(String(typeof table === 'object' ? table.id : table))).filter(Boolean)
+    const salaryTables = (doc.salaryTables ?? []).map((table) => tables.get(String(typeof table === 'object' ? table.id : table))).filter(Boolean)
     return {
       slug: doc.slug as string,
       modifiedAt: contentModifiedAt({ updatedAt: doc.updatedAt as string, salaryTables: salaryTables as SalaryTable[] }),
@@ -96,5 +96,75 @@ export async function readSitemapEntries(): Promise<SitemapEntry[]> {
   })
 }
 
-export const listSitemapEntries = () =>
-  unstable_cache(readSitemapEntries, ['sitemap-entries'], { tags: [cacheTags.articleLists, cacheTags.categories] })()
+async function publishedTables(): Promise<Map<string, Pick<SalaryTable, 'id' | 'updatedAt'>>> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'salary-tables',
+    pagination: false,
+    limit: 0,
+    depth: 0,
+    overrideAccess: false,
+    joins: false,
+    select: { updatedAt: true },
+  })
+  return new Map(docs.map((table) => [String(table.id), table]))
+}
+
+export type SitemapOverview = {
+  articleCount: number
+  /** The newest reader-visible change of any article: the home page's and the blog's date. */
+  newest: string | null
+  /** Each category with at least one published article, and the newest change among them. */
+  categories: { slug: string; modifiedAt: string }[]
+}
+
+/**
+ * What `/sitemap.xml` and `/sitemaps/pages.xml` need without reading every article: a count, and per
+ * category its most recently edited article and the newest change of any salary table its articles
+ * show (a table edit moves an article's date as much as its own edits do).
+ */
+export async function readSitemapOverview(): Promise<SitemapOverview> {
+  const payload = await payloadClient()
+  const [{ totalDocs: articleCount }, categories, tables] = await Promise.all([
+    payload.count({ collection: 'articles', overrideAccess: false }),
+    payload.find({ collection: 'categories', pagination: false, limit: 0, depth: 0, overrideAccess: false, select: { slug: true } }),
+    publishedTables(),
+  ])
+  const perCategory = await Promise.all(
+    categories.docs.map(async (category) => {
+      const { docs } = await payload.find({
+        collection: 'articles',
+        where: { category: { equals: category.id } },
+        sort: '-updatedAt',
+        limit: 1,
+        pagination: false,
+        depth: 0,
+        overrideAccess: false,
+        joins: false,
+        select: { updatedAt: true },
+      })
+      if (!docs[0]) return null
+      let modifiedAt = new Date(docs[0].updatedAt).toISOString()
+      for (const table of tables.values()) {
+        const at = new Date(table.updatedAt).toISOString()
+        if (at <= modifiedAt) continue
+        const { totalDocs } = await payload.count({
+          collection: 'articles',
+          where: { and: [{ category: { equals: category.id } }, { salaryTables: { in: [table.id] } }] },
+          overrideAccess: false,
+        })
+        if (totalDocs) modifiedAt = at
+      }
+      return { slug: category.slug as string, modifiedAt }
+    }),
+  )
+  const withArticles = perCategory.filter((entry): entry is { slug: string; modifiedAt: string } => entry !== null)
+  const newest = withArticles.reduce<string | null>((max, { modifiedAt }) => (!max || modifiedAt > max ? modifiedAt : max), null)
+  return { articleCount, newest, categories: withArticles }
+}
+
+export const listSitemapEntries = (page: number) =>
+  unstable_cache(() => readSitemapEntries(page), ['sitemap-entries', String(page)], { tags: [cacheTags.articleLists, cacheTags.categories] })()
+
+export const getSitemapOverview = () =>
+  unstable_cache(readSitemapOverview, ['sitemap-overview'], { tags: [cacheTags.articleLists, cacheTags.categories] })()

@@ -51,8 +51,38 @@ export function toCard(doc: Partial<Article>): ArticleCardData {
   }
 }
 
-export const getArticleBySlug = (slug: string) =>
+/**
+ * Which salary tables a published article shows (its dependency index). Its own cache entry lives
+ * as long as the article is unchanged; the article's is tagged with these tables.
+ */
+const getArticleTableIds = (slug: string) =>
   unstable_cache(
+    async (): Promise<string[]> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'articles',
+        where: { slug: { equals: slug } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: false,
+        pagination: false,
+        joins: false,
+        select: { salaryTables: true },
+      })
+      return (docs[0]?.salaryTables ?? []).map((table) => String(typeof table === 'object' ? table.id : table)).sort()
+    },
+    ['article-table-ids', slug],
+    { tags: [cacheTags.article(slug)] },
+  )()
+
+/**
+ * A published article as its page shows it, figures resolved. Tagged with its own slug and with
+ * every salary table it shows, so saving a table refreshes all the articles showing it through one
+ * tag, however many there are, instead of one tag per article.
+ */
+export const getArticleBySlug = async (slug: string) => {
+  const tableIds = await getArticleTableIds(slug)
+  return unstable_cache(
     async (): Promise<Article | null> => {
       const payload = await payloadClient()
       const { docs } = await payload.find({
@@ -68,9 +98,10 @@ export const getArticleBySlug = (slug: string) =>
       if (docs[0]) resolveFigures(docs[0].content)
       return docs[0] ?? null
     },
-    ['article-by-slug', slug],
-    { tags: [cacheTags.article(slug), cacheTags.categories] },
+    ['article-by-slug', slug, ...tableIds],
+    { tags: [cacheTags.article(slug), cacheTags.categories, ...tableIds.map((id) => cacheTags.salaryTable(id))] },
   )()
+}
 
 /**
  * The latest draft of an article, for a signed-in editor in draft mode. Never cached, and read with

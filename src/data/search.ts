@@ -1,8 +1,10 @@
 /**
  * Reader search over the `search` collection that the search plugin keeps from published articles
  * (title, excerpt, plain-text body). Not cached on purpose: every query is different, and caching
- * them would let anyone fill the cache with made-up queries. Two small indexed reads per search
- * are cheap enough; the query length and the number of results are capped.
+ * them would let anyone fill the cache with made-up queries. The query length and the number of
+ * results are capped, and no total is counted. `like` reads every entry's text: fine for hundreds of
+ * articles; at 10,000 a search costs about as much as an uncached page, and a full-text index (SQLite
+ * FTS5, a MongoDB text index) would be the next step.
  */
 import type { Where } from 'payload'
 
@@ -32,6 +34,7 @@ export async function searchArticles(rawQuery: string): Promise<ArticleCardData[
     where,
     sort: '-priority',
     limit: MAX_RESULTS,
+    pagination: false,
     depth: 0,
     overrideAccess: false,
     select: { doc: true },
@@ -45,6 +48,7 @@ export async function searchArticles(rawQuery: string): Promise<ArticleCardData[
     where: { id: { in: ids } },
     sort: '-publishedAt',
     limit: MAX_RESULTS,
+    pagination: false,
     depth: 1,
     overrideAccess: false,
     select: cardSelect,

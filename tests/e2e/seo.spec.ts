@@ -8,16 +8,34 @@ const ARTICLE_TITLE = 'AI Engineer vs ML Engineer: Roles, Salary, and Career Pat
 type FeedItem = { title: string; link: string; guid: string; pubDate: string; description: string; category: string; updated: string }
 
 /** Parses XML the way a browser does (an XML error makes the document a <parsererror>). */
-async function parseSitemap(page: Page, xml: string) {
-  return page.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'application/xml')
-    if (doc.getElementsByTagName('parsererror').length) throw new Error('sitemap.xml is not well-formed XML')
-    if (doc.documentElement.localName !== 'urlset') throw new Error(`unexpected root <${doc.documentElement.localName}>`)
-    return [...doc.getElementsByTagName('url')].map((url) => ({
-      loc: url.getElementsByTagName('loc')[0]?.textContent ?? '',
-      lastmod: url.getElementsByTagName('lastmod')[0]?.textContent ?? '',
-    }))
-  }, xml)
+async function parseSitemapFile(page: Page, xml: string, root: 'urlset' | 'sitemapindex') {
+  return page.evaluate(
+    ({ text, root }) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml')
+      if (doc.getElementsByTagName('parsererror').length) throw new Error('the sitemap is not well-formed XML')
+      if (doc.documentElement.localName !== root) throw new Error(`unexpected root <${doc.documentElement.localName}>`)
+      return [...doc.getElementsByTagName(root === 'urlset' ? 'url' : 'sitemap')].map((url) => ({
+        loc: url.getElementsByTagName('loc')[0]?.textContent ?? '',
+        lastmod: url.getElementsByTagName('lastmod')[0]?.textContent ?? '',
+      }))
+    },
+    { text: xml, root },
+  )
+}
+
+/** Every URL of the sitemap, as a crawler reads it: /sitemap.xml is an index, its files hold the URLs. */
+async function sitemapEntries(page: Page, request: APIRequestContext) {
+  const response = await request.get('/sitemap.xml')
+  expect(response.status()).toBe(200)
+  const files = await parseSitemapFile(page, await response.text(), 'sitemapindex')
+  expect(files.length).toBeGreaterThan(0)
+  const entries: { loc: string; lastmod: string }[] = []
+  for (const file of files) {
+    const fileResponse = await request.get(new URL(file.loc).pathname)
+    expect(fileResponse.status(), file.loc).toBe(200)
+    entries.push(...(await parseSitemapFile(page, await fileResponse.text(), 'urlset')))
+  }
+  return entries
 }
 
 async function parseFeed(page: Page, xml: string) {
@@ -167,9 +185,7 @@ test('the sitemap and the RSS feed list exactly the published articles, and foll
   const published = await publishedSlugs(request)
   expect(published).toContain(ARTICLE_SLUG)
 
-  const sitemapResponse = await request.get('/sitemap.xml')
-  expect(sitemapResponse.status()).toBe(200)
-  const sitemap = await parseSitemap(page, await sitemapResponse.text())
+  const sitemap = await sitemapEntries(page, request)
   const locs = sitemap.map((entry) => entry.loc)
   expect(articleSlugsIn(locs)).toEqual(published)
   expect(locs).toEqual(expect.arrayContaining([`${baseURL}/`, `${baseURL}/blog`, `${baseURL}/blog/category/comparisons`]))
@@ -211,7 +227,7 @@ test('the sitemap and the RSS feed list exactly the published articles, and foll
     expect(edit.status()).toBe(200)
     const tableUpdatedAt = new Date(((await edit.json()) as { doc: { updatedAt: string } }).doc.updatedAt).toISOString()
     await expect(async () => {
-      const entries = await parseSitemap(page, await (await request.get('/sitemap.xml')).text())
+      const entries = await sitemapEntries(page, request)
       const lastmod = entries.find((entry) => entry.loc === `${baseURL}/blog/${ARTICLE_SLUG}`)?.lastmod as string
       expect(new Date(lastmod).toISOString()).toBe(tableUpdatedAt)
       const items = (await parseFeed(page, await (await request.get('/feed.xml')).text())).items
@@ -245,7 +261,7 @@ test('a draft appears in no sitemap, feed or search until it is published', asyn
     id = ((await created.json()) as { doc: { id: string } }).doc.id
 
     const expectListed = async (listed: boolean) => {
-      const sitemap = await (await request.get('/sitemap.xml')).text()
+      const sitemap = (await sitemapEntries(page, request)).map((entry) => entry.loc).join('\n')
       const feed = await (await request.get('/feed.xml')).text()
       const search = await (await request.get(`/search?q=${word}`)).text()
       for (const [name, text] of [['sitemap', sitemap], ['feed', feed], ['search', search]]) {

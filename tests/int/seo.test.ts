@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, SalaryTable } from '@payload-types'
-import { readPublishedArticleEntries, readSitemapEntries } from '@/data/feeds'
+import { readPublishedArticleEntries, readSitemapEntries, readSitemapOverview } from '@/data/feeds'
 import { searchArticles } from '@/data/search'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { serverUrl } from '@/lib/env'
@@ -122,6 +122,7 @@ describe('JSON-LD of the article page', () => {
     const entry = (await readPublishedArticleEntries()).find((candidate) => candidate.slug === SEED_SLUG)
     expect(entry?.modifiedAt).toBe(ld.dateModified)
     expect((await readSitemapEntries()).find((candidate) => candidate.slug === SEED_SLUG)?.modifiedAt).toBe(ld.dateModified)
+    expect((await readSitemapOverview()).categories.find((category) => category.slug === 'comparisons')?.modifiedAt).toBe(ld.dateModified)
     // Index and search cards carry the same date.
     const card = (await searchArticles('MLOps')).find((candidate) => candidate.slug === SEED_SLUG)
     expect(card?.modifiedAt).toBe(ld.dateModified)
@@ -206,5 +207,17 @@ describe('reader search and the published-article lists', () => {
     // The sitemap reads the same articles without populating them, and must agree on every date.
     expect(await readSitemapEntries()).toEqual(entries.map((entry) => ({ slug: entry.slug, modifiedAt: entry.modifiedAt, categorySlug: entry.category?.slug ?? null })))
     expect((await readPublishedArticleEntries(2)).map((entry) => entry.slug)).toEqual(entries.slice(0, 2).map((entry) => entry.slug))
+    // The sitemap's files: the first holds them all here (1,000 to a file); the overview's dates are
+    // those of the newest article in each category, and of the whole site.
+    expect(await readSitemapEntries(1)).toEqual(await readSitemapEntries())
+    const overview = await readSitemapOverview()
+    const newestOf = (list: typeof entries) => list.map((entry) => entry.modifiedAt).sort().at(-1)
+    expect(overview.articleCount).toBe(entries.length)
+    expect(overview.newest).toBe(newestOf(entries))
+    const categorySlugs = [...new Set(entries.map((entry) => entry.category?.slug))].sort()
+    expect(overview.categories.map((category) => category.slug).sort()).toEqual(categorySlugs)
+    for (const category of overview.categories) {
+      expect(category.modifiedAt, category.slug).toBe(newestOf(entries.filter((entry) => entry.category?.slug === category.slug)))
+    }
   })
 })

@@ -1,0 +1,17 @@
+import { getSitemapOverview } from '@/data/feeds'
+import { absoluteUrl } from '@/seo/site'
+import { ARTICLES_PER_SITEMAP, articleSitemapName, sitemapFilePath, sitemapIndexResponse } from '@/seo/sitemap'
+
+// Built once and kept until an article or salary table change revalidates the article-list tag.
+export const dynamic = 'force-static'
+export const revalidate = false
+
+/** The sitemap index: the pages sitemap, then one file per ARTICLES_PER_SITEMAP articles. */
+export async function GET(): Promise<Response> {
+  const { articleCount, newest } = await getSitemapOverview()
+  const articleFiles = Math.ceil(articleCount / ARTICLES_PER_SITEMAP)
+  return sitemapIndexResponse([
+    { loc: absoluteUrl(sitemapFilePath('pages')), lastmod: newest ?? undefined },
+    ...Array.from({ length: articleFiles }, (_, index) => ({ loc: absoluteUrl(sitemapFilePath(articleSitemapName(index + 1))) })),
+  ])
+}
