@@ -32,7 +32,7 @@ export const SCRIPT_TIMED_OUT = 75
  * Runs a Payload script (`payload run <file>`); a run its watchdog stopped is tried again, since
  * every such script (migrate, seed) is safe to repeat.
  */
-export async function runPayloadScript(file, { env = process.env, capture = false, attempts = 3 } = {}) {
+export async function runPayloadScript(file, { env = process.env, capture = false, attempts = 5 } = {}) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run(bin('payload'), ['run', file], { env, capture })

@@ -51,7 +51,7 @@ const note = (message: string) => {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(400_000)
+  test.setTimeout(540_000)
   server = await ownServer('faults')
   note(`own server ready in ${await server.start()} ms`)
   await login()

@@ -61,12 +61,19 @@ export async function ownServer(name: string): Promise<OwnServer> {
     NEXT_PUBLIC_SERVER_URL: url,
   }
   // As scripts/lib.mjs runPayloadScript: a start-up its watchdog stopped (exit 75) is tried again.
-  for (let attempt = 1; ; attempt++) {
+  // Stalls come in runs on a busy machine (three in a row were seen), so the start-up gets 60 s and
+  // the attempts go on for up to 5 minutes rather than a fixed count.
+  const giveUpAt = Date.now() + 300_000
+  for (;;) {
     try {
-      execFileSync(bin('payload'), ['run', 'src/scripts/prepare.ts'], { cwd: root, env: { ...env, SCRIPT_TIMEOUT_MS: '120000' }, stdio: 'pipe' })
+      execFileSync(bin('payload'), ['run', 'src/scripts/prepare.ts'], {
+        cwd: root,
+        env: { ...env, SCRIPT_TIMEOUT_MS: '120000', SCRIPT_STARTUP_TIMEOUT_MS: '60000' },
+        stdio: 'pipe',
+      })
       break
     } catch (error) {
-      if (attempt >= 3 || (error as { status?: number }).status !== 75) throw error
+      if (Date.now() > giveUpAt || (error as { status?: number }).status !== 75) throw error
     }
   }
 
