@@ -8,6 +8,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { migrations as mongoMigrations } from '../../migrations/mongodb'
 import { migrations as sqliteMigrations } from '../../migrations/sqlite'
 import { databaseUri, isMongoUri, projectRoot } from './env'
+import { withQueuedSqliteTransactions } from './sqliteTransactions'
 
 /** libsql opens `file:` URLs but does not create their folder. */
 function ensureSqliteFolder(uri: string): void {
@@ -30,17 +31,22 @@ export function databaseAdapter(): DatabaseAdapterObj {
     })
   }
   ensureSqliteFolder(uri)
-  return sqliteAdapter({
-    client: { url: uri },
-    idType: 'uuid',
-    // Schema changes go through committed migrations only, on every machine.
-    push: false,
-    migrationDir: path.resolve(projectRoot, 'migrations/sqlite'),
-    prodMigrations: sqliteMigrations,
-    // Readers and the editor's saves share one file: WAL lets reads go on during a write.
-    wal: true,
-    busyTimeout: 5000,
-    // Every SQL statement on the console, for finding slow queries.
-    logger: process.env.DRIZZLE_LOG === '1',
-  })
+  return withQueuedSqliteTransactions(
+    sqliteAdapter({
+      client: { url: uri },
+      idType: 'uuid',
+      // Schema changes go through committed migrations only, on every machine.
+      push: false,
+      migrationDir: path.resolve(projectRoot, 'migrations/sqlite'),
+      prodMigrations: sqliteMigrations,
+      // Readers and the editor's saves share one file: WAL lets reads go on during a write.
+      wal: true,
+      busyTimeout: 5000,
+      // A save (row, relations, arrays, version) is one transaction: it lands whole or not at all.
+      // The wrapper makes them work on libsql; see sqliteTransactions.ts.
+      transactionOptions: {},
+      // Every SQL statement on the console, for finding slow queries.
+      logger: process.env.DRIZZLE_LOG === '1',
+    }),
+  )
 }
