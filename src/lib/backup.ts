@@ -273,11 +273,12 @@ export async function restoreBackup(payload: Payload, dir: string, options: Rest
 type SqliteClient = { execute: (sql: string) => Promise<{ rows: unknown[] }> }
 
 /**
- * The whole restore is one transaction. The SQLite adapter runs without Payload transactions
- * (every statement commits on its own), so the restore opens one on the adapter's connection,
- * which every adapter call outside a Payload transaction uses; foreign keys are checked once at
- * the end, since articles relate to articles in any order. MongoDB uses Payload's transactions
- * (a replica set has them; a standalone server writes without one).
+ * The whole restore is one transaction. On SQLite it needs foreign keys off until the end (articles
+ * relate to articles in any order; they are checked once before COMMIT), which SQLite only allows
+ * outside a transaction, so instead of a Payload transaction (src/lib/sqliteTransactions.ts) it opens
+ * one by hand on the adapter's connection, which every adapter call without a transaction uses; the
+ * other saves of this process wait for it. MongoDB uses Payload's transactions (a replica set has
+ * them; a standalone server writes without one).
  */
 async function beginRestoreTransaction(payload: Payload) {
   if (payload.db.name === 'sqlite') {

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import { createClient, type Client, type InStatement, type ResultSet, type Transaction } from '@libsql/client'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
@@ -83,16 +85,36 @@ class WriteQueue {
   }
 }
 
-const WRITE_STATEMENT = /^\s*(insert|update|delete|replace|create|drop|alter)\b/i
-const sqlOf = (statement: InStatement) => (typeof statement === 'string' ? statement : statement.sql)
+type StatementKind = 'begin' | 'end' | 'write' | 'read'
+function kindOf(statement: InStatement): StatementKind {
+  const sql = typeof statement === 'string' ? statement : statement.sql
+  if (/^\s*begin\b/i.test(sql)) return 'begin'
+  if (/^\s*(commit|end|rollback)\b/i.test(sql)) return 'end'
+  return /^\s*(insert|update|delete|replace|create|drop|alter)\b/i.test(sql) ? 'write' : 'read'
+}
+
+/** One Payload transaction on the writer connection. */
+type OpenTransaction = {
+  open: boolean
+  commitError?: unknown
+  execute: (...args: unknown[]) => Promise<ResultSet>
+}
+
+/**
+ * The transaction the current request or Local API call opened. Payload itself writes outside its
+ * transaction while that is open (forgot-password stamps the user with `transactionID: undefined`
+ * and waits for it): on SQLite that write cannot wait for the transaction, which waits for it, so
+ * it joins the transaction instead. Writes from any other flow queue.
+ */
+const flow = new AsyncLocalStorage<{ transaction?: OpenTransaction }>()
 
 type State = {
   queue: WriteQueue
   migrating: number
   writer: Client | null
   /** The transaction each Payload transaction id runs in, to report a failed COMMIT. */
-  transactions: Map<string, { commitError?: unknown }>
-  current: { commitError?: unknown } | null
+  transactions: Map<string, OpenTransaction>
+  current: OpenTransaction | null
 }
 
 async function openWriter(adapter: SqliteAdapter): Promise<Client> {
@@ -116,6 +138,8 @@ function discardWriter(state: State, writer: Client) {
   }
 }
 
+const closedError = () => Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
+
 /** Replaces the client's `transaction()` and queues its writes outside transactions. */
 function installOnClient(adapter: SqliteAdapter, state: State) {
   const client = adapter.client as Client & { [installed]?: true }
@@ -138,15 +162,21 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
       release()
       throw error
     }
-    const record: { commitError?: unknown } = {}
-    state.current = record
     let closed = false
     let failed = false
+    const ensureOpen = () => {
+      if (closed) throw closedError()
+    }
+    const record: OpenTransaction = {
+      open: true,
+      execute: (...args) => {
+        ensureOpen()
+        return (writer.execute as (...rest: unknown[]) => Promise<ResultSet>)(...args)
+      },
+    }
+    state.current = record
     const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
-      if (closed)
-        throw Object.assign(new Error('The transaction is closed'), {
-          code: 'TRANSACTION_CLOSED',
-        })
+      if (closed) throw closedError()
       try {
         await writer.execute(sql)
         closed = true
@@ -161,6 +191,7 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
         throw error
       } finally {
         if (closed) {
+          record.open = false
           // A connection that failed to end a transaction may keep a statement open (libsql-client-ts#352).
           if (failed) discardWriter(state, writer)
           if (state.current === record) state.current = null
@@ -168,17 +199,8 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
         }
       }
     }
-    const ensureOpen = () => {
-      if (closed)
-        throw Object.assign(new Error('The transaction is closed'), {
-          code: 'TRANSACTION_CLOSED',
-        })
-    }
     return {
-      execute: ((...args: Parameters<Client['execute']>) => {
-        ensureOpen()
-        return (writer.execute as (...rest: unknown[]) => Promise<ResultSet>)(...args)
-      }) as Transaction['execute'],
+      execute: record.execute as Transaction['execute'],
       batch: async (statements: InStatement[]) => {
         const results: ResultSet[] = []
         for (const statement of statements) {
@@ -204,8 +226,32 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
   }
 
   // Writes outside a transaction wait for the open transaction instead of SQLite's busy handler.
-  const queued = async <Result>(isWrite: boolean, run: () => Promise<Result>): Promise<Result> => {
-    if (!isWrite) return run()
+  // A transaction opened by hand on this connection (the backup restore, which needs foreign keys
+  // off and so cannot use Payload's) holds the queue from BEGIN to COMMIT or ROLLBACK; its writes
+  // are part of it and do not queue.
+  let manual: (() => void) | null = null
+  const queued = async <Result>(kind: StatementKind, run: () => Promise<Result>): Promise<Result> => {
+    if (kind === 'begin') {
+      const release = await state.queue.acquire(timeout())
+      try {
+        const result = await run()
+        manual = release
+        return result
+      } catch (error) {
+        release()
+        throw error
+      }
+    }
+    if (manual && kind === 'end') {
+      const release = manual
+      try {
+        return await run()
+      } finally {
+        manual = null
+        release()
+      }
+    }
+    if (manual || kind !== 'write') return run()
     const release = await state.queue.acquire(timeout())
     try {
       return await run()
@@ -219,10 +265,15 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
     migrate: client.migrate.bind(client),
     executeMultiple: client.executeMultiple.bind(client),
   }
-  client.execute = ((...args: unknown[]) => queued(WRITE_STATEMENT.test(sqlOf(args[0] as InStatement)), () => execute(...args))) as Client['execute']
-  client.batch = (statements, mode) => queued(true, () => batch(statements, mode))
-  client.migrate = (statements) => queued(true, () => migrate(statements))
-  client.executeMultiple = (sql) => queued(true, () => executeMultiple(sql))
+  client.execute = ((...args: unknown[]) => {
+    const kind = kindOf(args[0] as InStatement)
+    const own = flow.getStore()?.transaction
+    if (kind === 'write' && !manual && own?.open) return own.execute(...args)
+    return queued(kind, () => execute(...args))
+  }) as Client['execute']
+  client.batch = (statements, mode) => queued('write', () => batch(statements, mode))
+  client.migrate = (statements) => queued('write', () => migrate(statements))
+  client.executeMultiple = (sql) => queued('write', () => executeMultiple(sql))
 }
 
 const installed = Symbol('valenx.queuedTransactions')
@@ -271,9 +322,15 @@ export function withQueuedSqliteTransactions(adapterObj: DatabaseAdapterObj): Da
       const begin = adapter.beginTransaction
       adapter.beginTransaction = async function (this: SqliteAdapter, options) {
         if (state.migrating > 0) return null
+        // Entered before the first await, so the caller's flow (the operation) carries it too.
+        const marker: { transaction?: OpenTransaction } = {}
+        flow.enterWith(marker)
         installOnClient(this, state)
         const id = await begin.call(this, options)
-        if (id !== null && state.current) state.transactions.set(String(id), state.current)
+        if (id !== null && state.current) {
+          state.transactions.set(String(id), state.current)
+          marker.transaction = state.current
+        }
         return id
       }
 
