@@ -27,9 +27,11 @@ import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
  * transaction (the job runner, scripts) queue behind it too; reads use the main connection and,
  * with WAL, go on while a save is open. A writer connection that failed to begin or end a
  * transaction is closed and replaced. Waiting longer than the busy timeout for the queue fails
- * with SQLITE_BUSY, like SQLite itself, which the API answers with a 503; that is also what
- * happens to code that starts an independent write while its own transaction is open (a hook
- * calling the Local API without `req`): it fails after the timeout instead of waiting forever.
+ * with SQLITE_BUSY, like SQLite itself, which the API answers with a 503. A write outside the
+ * transaction made by the request that holds it joins the transaction (see `flow`); a new
+ * transaction started while the same request's own is open (a hook calling the Local API without
+ * `req`) cannot be served by SQLite's single writer: it fails after the timeout (a 503) instead
+ * of waiting forever.
  *
  * Migrations keep running outside transactions: the generated ones rebuild tables between
  * `PRAGMA foreign_keys=OFF/ON`, which SQLite ignores inside a transaction (a `DROP TABLE` would
