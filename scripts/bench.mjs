@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the reader and editor paths measured side by side with a static ceiling, in one
 // run on one machine. It seeds a fresh database in a temporary folder (demo content + generated
-// articles), builds into .next-bench, serves it with `next start`, serves the article's HTML from a
+// articles), builds into .next-bench, serves it with server.mjs (Next behind the front cache), serves the article's HTML from a
 // minimal static server, loads both with autocannon, times editor saves to the public page, counts
 // what a reader downloads in Chromium, runs Lighthouse, and writes bench/results/<timestamp>.json.
 //   --articles N      generated articles on top of the demo content (default 200)
@@ -371,9 +371,9 @@ try {
   result.timings.buildMs = Math.round(performance.now() - started)
   log(`built in ${seconds(result.timings.buildMs)}`)
 
-  // 3. Cold start: from spawning `next start` to the first article page.
+  // 3. Cold start: from spawning the server to the first article page.
   started = performance.now()
-  server = startDetached(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { ...env, NODE_ENV: 'production' }, 'next start')
+  server = startDetached(process.execPath, [path.join(root, 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], { ...env, NODE_ENV: 'production' }, 'server')
   memory = memorySampler(server.pid)
   await waitForPage(base + articlePath, server, 120_000)
   result.timings.coldStartToFirstPageMs = Math.round(performance.now() - started)
@@ -411,7 +411,7 @@ try {
   }
   const firstRequest = async (name, urlPath) => {
     const response = await timedGet(base + urlPath, { headers: { 'accept-encoding': 'gzip' } })
-    const entry = { name, path: urlPath, ms: Math.round(response.ms), status: response.status, cache: response.headers.get('x-nextjs-cache') }
+    const entry = { name, path: urlPath, ms: Math.round(response.ms), status: response.status, cache: response.headers.get('x-nextjs-cache'), frontCache: response.headers.get('x-front-cache') }
     result.uncached.push(entry)
     log(`uncached ${name} ${urlPath}: ${entry.ms} ms (${entry.status}${entry.cache ? `, ${entry.cache}` : ''})`)
   }

@@ -29,7 +29,7 @@ await runPayloadScript('src/scripts/prepare.ts', { env })
 clearDataCache(env.NEXT_DIST_DIR)
 await run(bin('next'), ['build'], { env: { ...env, NODE_ENV: 'production' } })
 
-const server = spawn(bin('next'), ['start', '-p', port], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' })
+const server = spawn(process.execPath, [path.join(root, 'server.mjs'), '-p', port], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' })
 const stop = () => {
   server.kill('SIGTERM')
   fs.rmSync(dataDir, { recursive: true, force: true })

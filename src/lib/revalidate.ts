@@ -1,6 +1,8 @@
 import { revalidateTag } from 'next/cache'
 import type { RequestContext } from 'payload'
 
+import { purgeFrontCache } from './frontCache.mjs'
+
 /**
  * Marks cached pages stale at once, so the next reader gets fresh figures (not the
  * stale-while-revalidate copy). Scripts such as the seed run outside Next, where there is no
@@ -9,6 +11,9 @@ import type { RequestContext } from 'payload'
  */
 export function revalidateTags(tags: Iterable<string>, context?: RequestContext): void {
   if (context?.disableRevalidate) return
+  // The server's finished-response cache sits in front of Next's: it goes first, so no reader gets
+  // a stored page that Next's cache would no longer give.
+  purgeFrontCache()
   for (const tag of new Set(tags)) {
     try {
       revalidateTag(tag, { expire: 0 })
