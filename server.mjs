@@ -23,6 +23,10 @@ const cacheMb = Number(process.env.FRONT_CACHE_MB ?? 64)
 
 process.env.NODE_ENV = 'production'
 process.env.NEXT_TELEMETRY_DISABLED = '1'
+// Where code running outside a request (the scheduled-publishing job runner) asks this server to
+// revalidate its pages: src/lib/revalidate.ts.
+const reachableHost = !hostname || hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
+process.env.VALENX_INTERNAL_URL = `http://${reachableHost.includes(':') ? `[${reachableHost}]` : reachableHost}:${port}`
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })
 await app.prepare()

@@ -12,7 +12,8 @@ import { bin, clearDataCache, root, run, runPayloadScript } from './lib.mjs'
 const port = process.env.E2E_PORT
 if (!port) throw new Error('E2E_PORT is not set (playwright.config.ts sets it).')
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-e2e-'))
+const dataDir = process.env.E2E_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-e2e-'))
+fs.mkdirSync(dataDir, { recursive: true })
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
