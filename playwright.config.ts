@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import { chromium, defineConfig, devices } from '@playwright/test'
 
@@ -13,6 +15,8 @@ if (!process.env.E2E_PORT) {
   const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
   process.env.E2E_PORT = execFileSync(process.execPath, ['-e', script]).toString().trim()
 }
+// The server's database folder, known to the tests too (tests/e2e/scheduled.spec.ts writes a job into it).
+process.env.E2E_DATA_DIR ||= fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-e2e-'))
 process.env.ADMIN_EMAIL ||= 'e2e-admin@valenx.local'
 process.env.ADMIN_PASSWORD ||= `e2e-${crypto.randomBytes(9).toString('base64url')}`
 process.env.PAYLOAD_SECRET ||= crypto.randomBytes(24).toString('base64url')

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the reader and editor paths measured side by side with a static ceiling, in one
 // run on one machine. It seeds a fresh database in a temporary folder (demo content + generated
-// articles), builds into .next-bench, serves it with `next start`, serves the article's HTML from a
+// articles), builds into .next-bench, serves it with server.mjs (Next behind the front cache), serves the article's HTML from a
 // minimal static server, loads both with autocannon, times editor saves to the public page, counts
 // what a reader downloads in Chromium, runs Lighthouse, and writes bench/results/<timestamp>.json.
 //   --articles N      generated articles on top of the demo content (default 200)
@@ -371,9 +371,9 @@ try {
   result.timings.buildMs = Math.round(performance.now() - started)
   log(`built in ${seconds(result.timings.buildMs)}`)
 
-  // 3. Cold start: from spawning `next start` to the first article page.
+  // 3. Cold start: from spawning the server to the first article page.
   started = performance.now()
-  server = startDetached(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { ...env, NODE_ENV: 'production' }, 'next start')
+  server = startDetached(process.execPath, [path.join(root, 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], { ...env, NODE_ENV: 'production' }, 'server')
   memory = memorySampler(server.pid)
   await waitForPage(base + articlePath, server, 120_000)
   result.timings.coldStartToFirstPageMs = Math.round(performance.now() - started)
@@ -411,7 +411,7 @@ try {
   }
   const firstRequest = async (name, urlPath) => {
     const response = await timedGet(base + urlPath, { headers: { 'accept-encoding': 'gzip' } })
-    const entry = { name, path: urlPath, ms: Math.round(response.ms), status: response.status, cache: response.headers.get('x-nextjs-cache') }
+    const entry = { name, path: urlPath, ms: Math.round(response.ms), status: response.status, cache: response.headers.get('x-nextjs-cache'), frontCache: response.headers.get('x-front-cache') }
     result.uncached.push(entry)
     log(`uncached ${name} ${urlPath}: ${entry.ms} ms (${entry.status}${entry.cache ? `, ${entry.cache}` : ''})`)
   }
@@ -554,7 +554,7 @@ process.exit(exitCode)
 /**
  * Readers at opts.soakConnections connections cycling through the article, the index, a search and
  * the feed, while an editor saves the salary table once a second (each save changes a figure the
- * article shows). A warm-up at the same load comes first, so the memory compared is that of a warm
+ * article shows). A warm-up at the same load, saves included, comes first, so the memory compared is that of a warm
  * server. Afterwards every acknowledged save must be found among the table's versions and the last
  * one on the public page: a "lost save" is an acknowledged save that is not.
  */
@@ -590,20 +590,18 @@ async function soak({ base, table, patchTable, auth, memory }) {
     return total / 4
   }
 
-  const warmUpS = Math.min(15, Math.max(5, Math.round(opts.soakDuration / 4)))
-  log(`soak: warm-up ${warmUpS} s at ${opts.soakConnections} connections`)
-  await readers(warmUpS)
-  const rssAfterWarmUpMiB = await settledRss()
-
-  log(`soak: ${opts.soakDuration} s at ${opts.soakConnections} connections over ${paths.join(', ')}, a salary-table save every second`)
+  // The editor saves once a second during the warm-up too: each save revalidates the pages, so
+  // without them the warm-up would measure a server that only answers from its caches, and the
+  // memory baseline would sit below the steady state the soak then reaches.
   const rows = structuredClone(table.rows)
   const saves = []
-  const editing = (async () => {
-    const deadline = performance.now() + opts.soakDuration * 1000
-    for (let index = 0; performance.now() < deadline; index++) {
+  const editor = async (durationS) => {
+    const deadline = performance.now() + durationS * 1000
+    while (performance.now() < deadline) {
       const tick = performance.now()
-      rows[0].base = table.rows[0].base + 7 * (index + 1)
+      rows[0].base = table.rows[0].base + 7 * (saves.length + 1)
       const save = { base: rows[0].base, ok: false, ms: 0, error: null }
+      saves.push(save)
       try {
         await patchTable(rows)
         save.ok = true
@@ -611,10 +609,18 @@ async function soak({ base, table, patchTable, auth, memory }) {
         save.error = String(error.message ?? error).slice(0, 300)
       }
       save.ms = Math.round(performance.now() - tick)
-      saves.push(save)
       await sleep(Math.max(0, 1000 - (performance.now() - tick)))
     }
-  })()
+  }
+
+  const warmUpS = Math.min(15, Math.max(5, Math.round(opts.soakDuration / 4)))
+  log(`soak: warm-up ${warmUpS} s at ${opts.soakConnections} connections, a salary-table save every second`)
+  await Promise.all([readers(warmUpS), editor(warmUpS)])
+  const rssAfterWarmUpMiB = await settledRss()
+
+  log(`soak: ${opts.soakDuration} s at ${opts.soakConnections} connections over ${paths.join(', ')}, a salary-table save every second`)
+  const warmUpSaves = saves.length
+  const editing = editor(opts.soakDuration)
   const outcome = await readers(opts.soakDuration)
   const rssAtEndMiB = await settledRss()
   await editing
@@ -624,7 +630,9 @@ async function soak({ base, table, patchTable, auth, memory }) {
     await fetch(`${base}/api/salary-tables/versions?where[parent][equals]=${table.id}&depth=0&limit=0&sort=-updatedAt`, { headers: auth })
   ).json()
   const savedBases = new Set((versions.docs ?? []).map((version) => version.version?.rows?.[0]?.base))
-  const acknowledged = saves.filter((save) => save.ok)
+  // The soak's own saves: the table keeps its newest 100 versions, and the warm-up's may be pruned.
+  const soakSaves = saves.slice(warmUpSaves)
+  const acknowledged = soakSaves.filter((save) => save.ok)
   const lost = acknowledged.filter((save) => !savedBases.has(save.base))
   const current = await (await fetch(`${base}/api/salary-tables/${table.id}?depth=0`, { headers: auth })).json()
   const last = acknowledged.at(-1)
@@ -652,9 +660,9 @@ async function soak({ base, table, patchTable, auth, memory }) {
     errors: outcome.errors,
     timeouts: outcome.timeouts,
     non2xx: outcome.non2xx,
-    saves: saves.length,
+    saves: soakSaves.length,
     savesAcknowledged: acknowledged.length,
-    saveErrors: saves.filter((save) => !save.ok).map((save) => save.error),
+    saveErrors: soakSaves.filter((save) => !save.ok).map((save) => save.error),
     saveMs: { median: saveMs[Math.floor((saveMs.length - 1) / 2)] ?? null, worst: saveMs.at(-1) ?? null },
     lostSaves: lost.length,
     lastSaveIsCurrent: lastIsCurrent,

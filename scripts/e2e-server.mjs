@@ -12,7 +12,8 @@ import { bin, clearDataCache, root, run, runPayloadScript } from './lib.mjs'
 const port = process.env.E2E_PORT
 if (!port) throw new Error('E2E_PORT is not set (playwright.config.ts sets it).')
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-e2e-'))
+const dataDir = process.env.E2E_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-e2e-'))
+fs.mkdirSync(dataDir, { recursive: true })
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
@@ -29,7 +30,7 @@ await runPayloadScript('src/scripts/prepare.ts', { env })
 clearDataCache(env.NEXT_DIST_DIR)
 await run(bin('next'), ['build'], { env: { ...env, NODE_ENV: 'production' } })
 
-const server = spawn(bin('next'), ['start', '-p', port], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' })
+const server = spawn(process.execPath, [path.join(root, 'server.mjs'), '-p', port], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' })
 const stop = () => {
   server.kill('SIGTERM')
   fs.rmSync(dataDir, { recursive: true, force: true })

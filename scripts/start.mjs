@@ -64,8 +64,8 @@ function loginHelp() {
   return lines.join('\n') + '\n'
 }
 
-function serve(args) {
-  const child = spawn(bin('next'), args, { cwd: root, env, stdio: 'inherit' })
+function serve(command, args) {
+  const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' })
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
   child.on('exit', (code) => process.exit(code ?? 0))
   waitForHttp(`http://127.0.0.1:${port}/`, { timeoutMs: 300_000, child }).then(
@@ -75,7 +75,7 @@ function serve(args) {
 }
 
 if (mode === 'dev') {
-  serve(['dev', '-p', port])
+  serve(bin('next'), ['dev', '-p', port])
 } else {
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next')
   const stampFile = path.join(distDir, 'valenx-source-stamp')
@@ -90,5 +90,5 @@ if (mode === 'dev') {
   } else {
     console.log('Production build is current.')
   }
-  if (mode === 'start') serve(['start', '-p', port])
+  if (mode === 'start') serve(process.execPath, [path.join(root, 'server.mjs'), '-p', port])
 }

@@ -2,6 +2,7 @@ import * as migration_20261125_192850_initial from './20261125_192850_initial';
 import * as migration_20261125_211923_add_updated_by from './20261125_211923_add_updated_by';
 import * as migration_20261125_220107_hide_changes from './20261125_220107_hide_changes';
 import * as migration_20261125_230448_reader_list_indexes from './20261125_230448_reader_list_indexes';
+import * as migration_20261126_011359_category_updated_index from './20261126_011359_category_updated_index';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_230448_reader_list_indexes.up,
     down: migration_20261125_230448_reader_list_indexes.down,
-    name: '20261125_230448_reader_list_indexes'
+    name: '20261125_230448_reader_list_indexes',
+  },
+  {
+    up: migration_20261126_011359_category_updated_index.up,
+    down: migration_20261126_011359_category_updated_index.down,
+    name: '20261126_011359_category_updated_index'
   },
 ];

@@ -3,7 +3,7 @@
  * categories) and one `/sitemaps/articles-N.xml` per ARTICLES_PER_SITEMAP articles, newest first.
  * Each file then renders from one page of articles, so it stays quick uncached with 10,000 of them.
  */
-export const ARTICLES_PER_SITEMAP = 1000
+export const ARTICLES_PER_SITEMAP = 500
 
 export const sitemapFilePath = (name: string) => `/sitemaps/${name}.xml`
 export const articleSitemapName = (page: number) => `articles-${page}`

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 
-import { adminToken, createUser, loginToAdmin } from './api'
+import { adminToken, createUser, loginToAdmin, publishFromForm } from './api'
 
 /**
  * Editor and author journeys in the admin, against the production build: each signs in through the
@@ -15,11 +15,6 @@ async function findId(request: APIRequestContext, collection: string, field: str
   const [doc] = (await response.json()).docs
   expect(doc, `${collection} ${field}=${value}`).toBeTruthy()
   return doc.id as string
-}
-
-async function publish(page: Page) {
-  await page.getByRole('button', { name: /^Publish( changes)?$/ }).click()
-  await expect(page.getByText(/published successfully|updated successfully/i).first()).toBeVisible()
 }
 
 test('an editor changes a salary figure, sees the row total recompute, publishes, and the article follows', async ({ page, request }) => {
@@ -41,7 +36,7 @@ test('an editor changes a salary figure, sees the row total recompute, publishes
     await base.fill('172500')
     // Before saving: the form already shows the new sum.
     await expect(total).toHaveText('$217,500')
-    await publish(page)
+    await publishFromForm(page)
     await expect(total).toHaveText('$217,500')
 
     const stored = await (await request.get(`/api/salary-tables/${tableId}?depth=0`)).json()
@@ -114,7 +109,7 @@ test('an editor adds two related posts with the picker, reorders them, publishes
   await page.mouse.up()
   await expect.poll(() => pickedTitles(field)).toEqual([second, first])
 
-  await publish(page)
+  await publishFromForm(page)
 
   await expect(async () => {
     await page.goto(`/blog/${slug}`)

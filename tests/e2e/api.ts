@@ -58,3 +58,15 @@ export async function loginToAdmin(page: Page, { email, password }: { email: str
   await page.getByRole('button', { name: 'Login' }).click()
   await expect(page).toHaveURL(/\/admin\/?$/)
 }
+
+/**
+ * Clicks Publish on an open edit view until the publication is confirmed. Articles autosave while
+ * they are edited, and the form ignores a Publish click that lands while an autosave is running; an
+ * editor clicks again, and so does this.
+ */
+export async function publishFromForm(page: Page) {
+  await expect(async () => {
+    await page.getByRole('button', { name: /^Publish( changes)?$/ }).click({ timeout: 5_000 })
+    await expect(page.getByText(/published successfully|updated successfully/i).first()).toBeVisible({ timeout: 5_000 })
+  }).toPass({ timeout: 40_000 })
+}

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test'
 
+import { publishFromForm } from './api'
+
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL as string
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD as string
 
@@ -22,8 +24,7 @@ test('an editor renames an article in the admin, publishes, and readers see the 
   const title = page.locator('#field-title')
   await expect(title).toBeVisible()
   await title.fill(newTitle)
-  await page.getByRole('button', { name: 'Publish changes' }).click()
-  await expect(page.getByText(/published successfully|updated successfully/i).first()).toBeVisible()
+  await publishFromForm(page)
 
   await expect(async () => {
     const response = await request.get(`/blog/${slug}`)

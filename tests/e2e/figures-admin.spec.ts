@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from '@
 
 import { block, figure, paragraph, richText } from '../../src/seed/lexical'
 
-import { adminToken, createUser, loginToAdmin } from './api'
+import { adminToken, createUser, loginToAdmin, publishFromForm } from './api'
 
 /**
  * Figures from the editor's side: a salary table goes out as CSV and comes back with a change the
@@ -16,17 +16,6 @@ import { adminToken, createUser, loginToAdmin } from './api'
 const SALARY_TABLE_TITLE = 'AI vs ML Engineer compensation, median, USD'
 // The startup article's table; no other journey reads its Unicorn Startups row.
 const ARTICLE = '/blog/ai-engineer-pay-startups-vs-faang'
-
-/**
- * Articles autosave while they are edited, and the form ignores a Publish click that lands while an
- * autosave is running: click again until the publication is confirmed.
- */
-async function publish(page: Page) {
-  await expect(async () => {
-    await page.getByRole('button', { name: /^Publish( changes)?$/ }).click({ timeout: 5_000 })
-    await expect(page.getByText(/published successfully|updated successfully/i).first()).toBeVisible({ timeout: 5_000 })
-  }).toPass({ timeout: 40_000 })
-}
 
 const ROWS = [
   { role: 'Analytics Engineer', tier: 'Big Tech', base: 150_000, equity: 40_000, bonus: 10_000, source: 'Survey' },
@@ -192,7 +181,7 @@ test('an editor hides a “What changed” entry, publishes, and readers no long
   await expect(field).toContainText('What changed (1 of 2 shown to readers)')
   await expect(field.getByRole('listitem').first()).toContainText('(hidden)')
   await expect(field.getByRole('button', { name: /^Show: .*Big Tech total/ })).toBeVisible()
-  await publish(page)
+  await publishFromForm(page)
 
   await expect(async () => {
     await page.goto(path)
@@ -219,7 +208,7 @@ test('an editor deletes a row an article cites, publishes, is told which article
   await page.locator('#rows-row-1 .array-actions__button').click()
   await page.getByRole('button', { name: 'Remove', exact: true }).click()
   await expect(page.locator('#field-rows__1__base')).toHaveCount(0)
-  await publish(page)
+  await publishFromForm(page)
 
   // The save went through, and the editor is told what it did to the article.
   const warning = page.getByTestId('figure-impact')
@@ -279,7 +268,7 @@ test('an editor inserts a new figure from the editor, picks its table, row, colu
   // In the editor's text the new figure reads as its value.
   await expect(sentence.getByTestId('figure-label')).toHaveText('$120,000')
   await page.keyboard.type('.')
-  await publish(page)
+  await publishFromForm(page)
 
   await expect(async () => {
     await page.goto(path)

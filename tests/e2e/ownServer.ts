@@ -82,13 +82,13 @@ export async function ownServer(name: string): Promise<OwnServer> {
   const start = async () => {
     output = ''
     const started = Date.now()
-    // Its own process group, so that a signal reaches `next start` and any worker it forks.
-    child = spawn(bin('next'), ['start', '-p', String(port)], { cwd: root, env: { ...env, NODE_ENV: 'production' }, detached: true })
+    // Its own process group, so that a signal reaches the server and any worker it forks.
+    child = spawn(process.execPath, [path.join(root, 'server.mjs'), '-p', String(port)], { cwd: root, env: { ...env, NODE_ENV: 'production' }, detached: true })
     child.stdout?.on('data', (chunk) => (output += chunk))
     child.stderr?.on('data', (chunk) => (output += chunk))
     const deadline = Date.now() + 120_000
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`)
+      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`)
       try {
         const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(10_000) })
         if (response.status === 200) return Date.now() - started
@@ -97,7 +97,7 @@ export async function ownServer(name: string): Promise<OwnServer> {
       }
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
-    throw new Error(`next start did not answer within 120 s:\n${output}`)
+    throw new Error(`the server did not answer within 120 s:\n${output}`)
   }
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const current = child

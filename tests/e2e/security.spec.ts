@@ -46,6 +46,8 @@ test('every public page carries the security headers and the reader CSP', async 
     expect(csp, path).toContain("img-src 'self' data: blob:")
     expect(csp, path).toContain("connect-src 'self'")
     expect(csp, path).not.toMatch(/\*|https?:/)
+    // Critical-CH would make Chrome fetch every first page twice (the admin's colour-scheme hint).
+    expect(headers['critical-ch'], path).toBeUndefined()
   }
 
   // The admin keeps the frame rules but none of the script limits its inline code would trip over.
@@ -55,6 +57,7 @@ test('every public page carries the security headers and the reader CSP', async 
   expect(adminCsp).toContain("frame-ancestors 'self'")
   expect(adminCsp).not.toContain('script-src')
   expect(admin.headers()['x-frame-options']).toBe('SAMEORIGIN')
+  expect(admin.headers()['critical-ch']).toBe('Sec-CH-Prefers-Color-Scheme')
 })
 
 test('HSTS is sent when the reader came over HTTPS (the proxy says so), never over plain HTTP', async ({ request }) => {

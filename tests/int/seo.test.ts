@@ -207,7 +207,7 @@ describe('reader search and the published-article lists', () => {
     // The sitemap reads the same articles without populating them, and must agree on every date.
     expect(await readSitemapEntries()).toEqual(entries.map((entry) => ({ slug: entry.slug, modifiedAt: entry.modifiedAt, categorySlug: entry.category?.slug ?? null })))
     expect((await readPublishedArticleEntries(2)).map((entry) => entry.slug)).toEqual(entries.slice(0, 2).map((entry) => entry.slug))
-    // The sitemap's files: the first holds them all here (1,000 to a file); the overview's dates are
+    // The sitemap's files: the first holds them all here (500 to a file); the overview's dates are
     // those of the newest article in each category, and of the whole site.
     expect(await readSitemapEntries(1)).toEqual(await readSitemapEntries())
     const overview = await readSitemapOverview()

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// The production server: Next (with Payload inside it) behind the reader pages' front cache
+// (src/lib/frontCache.mjs). `npm start`, the end-to-end tests and the benchmark all serve through
+// it, so what is measured is what runs. One process: Payload's hooks purge the cache they share.
+//   node server.mjs [-p PORT] [-H HOST]     (defaults: $PORT or 3000, $HOSTNAME or all interfaces)
+// FRONT_CACHE_MB sets the cache's size (default 64); FRONT_CACHE_MB=0 turns it off.
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import next from 'next'
+
+import { FrontCache } from './src/lib/frontCache.mjs'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+const arg = (flag) => {
+  const index = process.argv.indexOf(flag)
+  return index >= 0 ? process.argv[index + 1] : undefined
+}
+const port = Number(arg('-p') ?? process.env.PORT ?? 3000)
+const hostname = arg('-H') ?? process.env.HOSTNAME ?? undefined
+const cacheMb = Number(process.env.FRONT_CACHE_MB ?? 64)
+
+process.env.NODE_ENV = 'production'
+process.env.NEXT_TELEMETRY_DISABLED = '1'
+// Where code running outside a request (the scheduled-publishing job runner) asks this server to
+// revalidate its pages: src/lib/revalidate.ts.
+const reachableHost = !hostname || hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
+process.env.VALENX_INTERNAL_URL = `http://${reachableHost.includes(':') ? `[${reachableHost}]` : reachableHost}:${port}`
+
+const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })
+await app.prepare()
+const handle = app.getRequestHandler()
+const cache = cacheMb > 0 ? new FrontCache({ maxBytes: cacheMb * 1024 * 1024 }).install() : null
+
+const server = http.createServer((req, res) => {
+  const toNext = () => handle(req, res)
+  return cache ? cache.handle(req, res, toNext) : toNext()
+})
+// As `next start`: idle keep-alive connections outlive a load balancer's (often 60 s) idle timeout.
+server.keepAliveTimeout = 65_000
+server.listen(port, hostname, () => {
+  console.log(`Serving on http://${hostname ?? 'localhost'}:${port} (front cache ${cache ? `${cacheMb} MB` : 'off'})`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close()
+    process.exit(0)
+  })
+}
