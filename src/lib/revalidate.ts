@@ -5,6 +5,7 @@ import type { RequestContext } from 'payload'
 
 import { payloadSecret } from './env'
 import { purgeFrontCache } from './frontCache.mjs'
+import { afterCommit } from './sqliteTransactions'
 
 /**
  * Marks cached pages stale at once, so the next reader gets fresh figures (not the
@@ -13,6 +14,12 @@ import { purgeFrontCache } from './frontCache.mjs'
  */
 export function revalidateTags(tags: Iterable<string>, context?: RequestContext): void {
   if (context?.disableRevalidate) return
+  // After the save commits: a reader regenerating the page before that would cache the old content.
+  const list = [...tags]
+  afterCommit(() => purgeAndRevalidate(list))
+}
+
+function purgeAndRevalidate(tags: string[]): void {
   // The server's finished-response cache sits in front of Next's: it goes first, so no reader gets
   // a stored page that Next's cache would no longer give.
   purgeFrontCache()

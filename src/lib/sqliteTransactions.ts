@@ -99,6 +99,8 @@ function kindOf(statement: InStatement): StatementKind {
 type OpenTransaction = {
   open: boolean
   commitError?: unknown
+  /** Effects waiting for the commit (see `afterCommit`). */
+  committed: Array<() => void>
   execute: (...args: unknown[]) => Promise<ResultSet>
 }
 
@@ -171,6 +173,7 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
     }
     const record: OpenTransaction = {
       open: true,
+      committed: [],
       execute: (...args) => {
         ensureOpen()
         return (writer.execute as (...rest: unknown[]) => Promise<ResultSet>)(...args)
@@ -281,6 +284,18 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
 const installed = Symbol('valenx.queuedTransactions')
 
 /**
+ * Runs `effect` once the save the current request or Local API call is in has committed, or at once
+ * when it is in none (MongoDB, scripts, a read). Dropped if the save rolls back. For effects that
+ * make others read the database, such as purging cached pages: run inside the transaction, a reader
+ * arriving before the commit would put the old content back in the cache.
+ */
+export function afterCommit(effect: () => void): void {
+  const transaction = flow.getStore()?.transaction
+  if (transaction?.open) transaction.committed.push(effect)
+  else effect()
+}
+
+/**
  * Wraps db-sqlite's adapter (created with `transactionOptions` so Payload opens transactions)
  * with the queue described above.
  */
@@ -344,6 +359,13 @@ export function withQueuedSqliteTransactions(adapterObj: DatabaseAdapterObj): Da
         await commit.call(this, id)
         // Payload's drizzle layer swallows a failed COMMIT (the rows are rolled back): say so.
         if (record?.commitError) throw record.commitError
+        for (const effect of record?.committed.splice(0) ?? []) {
+          try {
+            effect()
+          } catch (error) {
+            this.payload.logger.error({ err: error, msg: 'An effect after a committed save failed' })
+          }
+        }
       }
 
       const rollback = adapter.rollbackTransaction
