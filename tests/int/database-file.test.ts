@@ -17,12 +17,13 @@ const sqlite = !process.env.TEST_MONGODB_URI
 let payload: Payload
 let api: ReturnType<typeof apiClient>
 let token: string
+let admin: { email: string; password: string }
 
 beforeAll(async () => {
   const booted = await bootPayload()
   payload = booted.payload
   api = apiClient(booted.config)
-  const admin = await createUser(payload, 'admin')
+  admin = await createUser(payload, 'admin')
   token = await api.login(admin.email, admin.password)
 })
 
@@ -44,6 +45,9 @@ describe.skipIf(!sqlite)('database file', () => {
       expect(save.body.errors[0].message).not.toContain(file)
       expect((await api.rest('POST', '/categories', { token, body: { title: 'Also lost' } })).status).toBe(503)
       await expect(payload.delete({ collection: 'categories', id })).rejects.toMatchObject({ status: 503 })
+      // A login writes its session: refused too, rather than a session the next restart forgets.
+      const login = await api.rest('POST', '/users/login', { body: { email: admin.email, password: admin.password } })
+      expect(login.status).toBe(503)
 
       const health = await api.rest('GET', '/health')
       expect(health.status).toBe(503)
