@@ -5,7 +5,7 @@
  * until requests timed out. So results are remembered per query (src/lib/searchCache.ts): a
  * bounded LRU (made-up queries can only push others out), one database query for concurrent
  * readers of the same query, and forgotten the moment anything a result shows may have changed (the
- * index, a published article, a published salary table). A result is computed exactly as without
+ * index, a published article, or a published salary table that one of its cards shows). A result is computed exactly as without
  * the cache, as an anonymous reader (`overrideAccess: false`), so it never holds a draft. The query
  * length and the number of results are capped, and no total is counted. A full-text index (SQLite
  * FTS5, a MongoDB text index) would be the next step.
@@ -13,7 +13,7 @@
 import type { Where } from 'payload'
 
 import { relationId } from '@/lib/lexical'
-import { cachedSearch } from '@/lib/searchCache'
+import { cachedSearch, type Loaded } from '@/lib/searchCache'
 
 import { cardPopulate, cardSelect, toCard, type ArticleCardData } from './index'
 import { payloadClient } from './payload'
@@ -61,10 +61,10 @@ export async function searchArticles(rawQuery: string): Promise<ArticleCardData[
   return cachedSearch(query, () => findArticles(query))
 }
 
-async function findArticles(query: string): Promise<ArticleCardData[]> {
+async function findArticles(query: string): Promise<Loaded<ArticleCardData[]>> {
   const payload = await payloadClient()
   const ids = await matchingIds(payload, query)
-  if (!ids.length) return []
+  if (!ids.length) return { value: [], dependsOn: [] }
   // Read the articles themselves as a reader too: the index holds published articles only, and
   // this second check keeps it that way even if an index entry were ever stale.
   const { docs } = await payload.find({
@@ -81,5 +81,7 @@ async function findArticles(query: string): Promise<ArticleCardData[]> {
   const words = query.toLowerCase().split(' ')
   const inTitle = (card: ArticleCardData) => words.every((word) => card.title.toLowerCase().includes(word))
   const cards = docs.map(toCard)
-  return [...cards.filter(inTitle), ...cards.filter((card) => !inTitle(card))]
+  // A card is dated by its salary tables' last change too: a save of one of them forgets this result.
+  const tables = docs.flatMap((doc) => (doc.salaryTables ?? []).map(relationId)).filter((id): id is string => Boolean(id))
+  return { value: [...cards.filter(inTitle), ...cards.filter((card) => !inTitle(card))], dependsOn: tables }
 }

@@ -1,8 +1,9 @@
 /**
  * A reader's search results, remembered per query (src/data/search.ts), and forgotten whenever what
- * they show may have changed: the search index (the search collection's hooks, src/plugins), an
- * article readers can see (collections/Articles/hooks/revalidateArticle.ts), or a published salary
- * table, whose last change dates the cards ("Updated …", revalidateSalaryTable.ts).
+ * they show may have changed: all of them when the search index (the search collection's hooks,
+ * src/plugins) or an article readers can see changes (collections/Articles/hooks/revalidateArticle.ts);
+ * only those whose cards show a salary table when that table is saved, as its last change dates the
+ * cards ("Updated …", revalidateSalaryTable.ts), and its figures are not in the index.
  *
  * - Bounded: at most MAX_ENTRIES queries, least recently used first out, so made-up queries can
  *   only push other queries out, never grow the memory.
@@ -18,15 +19,17 @@
 export const MAX_ENTRIES = 500
 export const TTL_MS = 60_000
 
-type Entry = { value: unknown; at: number }
+type Entry = { value: unknown; at: number; dependsOn: Set<string> }
 type State = { entries: Map<string, Entry>; inflight: Map<string, Promise<unknown>>; generation: number }
+/** What `load` found, and the ids of the documents it shows besides the index's own articles. */
+export type Loaded<T> = { value: T; dependsOn: string[] }
 
 const key = Symbol.for('valenx.searchCache')
 const globals = globalThis as typeof globalThis & { [key]?: State }
 const state = (): State => (globals[key] ??= { entries: new Map(), inflight: new Map(), generation: 0 })
 
 /** The cached results for `query`, or runs `load` once however many readers ask at the same time. */
-export async function cachedSearch<T>(query: string, load: () => Promise<T>): Promise<T> {
+export async function cachedSearch<T>(query: string, load: () => Promise<Loaded<T>>): Promise<T> {
   const current = state()
   const hit = current.entries.get(query)
   if (hit && Date.now() - hit.at < TTL_MS) {
@@ -41,10 +44,10 @@ export async function cachedSearch<T>(query: string, load: () => Promise<T>): Pr
 
   const generation = current.generation
   const promise = load().then(
-    (value) => {
+    ({ value, dependsOn }) => {
       if (current.inflight.get(query) === promise) current.inflight.delete(query)
       if (current.generation === generation) {
-        current.entries.set(query, { value, at: Date.now() })
+        current.entries.set(query, { value, at: Date.now(), dependsOn: new Set(dependsOn) })
         while (current.entries.size > MAX_ENTRIES) current.entries.delete(current.entries.keys().next().value as string)
       }
       return value
@@ -58,13 +61,18 @@ export async function cachedSearch<T>(query: string, load: () => Promise<T>): Pr
   return promise
 }
 
-/** Forgets every cached search: called whenever what readers can find may have changed. */
-export function forgetSearchResults(): void {
+/**
+ * Forgets the cached searches that show `id` (a salary table), or every one without an id: called
+ * whenever what readers can find, or what a result shows, may have changed.
+ */
+export function forgetSearchResults(id?: string): void {
   const current = state()
+  // A search running now may have read the old document: its result is handed out, never kept.
   current.generation++
-  current.entries.clear()
   // Readers arriving from now on must not join a query that started before the change.
   current.inflight.clear()
+  if (id === undefined) current.entries.clear()
+  else for (const [query, entry] of current.entries) if (entry.dependsOn.has(id)) current.entries.delete(query)
 }
 
 /** How many queries are remembered (for tests). */

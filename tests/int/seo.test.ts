@@ -240,6 +240,17 @@ describe('reader search and the published-article lists', () => {
     expect((await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { title: `Published about ${word} pay` } })).status).toBe(200)
     expect((await searchArticles(word)).map((card) => card.title)).toEqual([`Published about ${word} pay`])
 
+    // A salary table's save forgets only the searches whose cards show it (their "Updated" date).
+    const tableId = relationId((seed.salaryTables ?? [])[0]) as string
+    expect((await searchArticles('MLOps')).map((card) => card.slug)).toContain(SEED_SLUG)
+    expect(await found()).toEqual([id])
+    const remembering = cachedSearchCount()
+    expect((await api.rest('PATCH', `/salary-tables/${tableId}`, { token: adminToken, body: { notes: 'Checked again.' } })).status).toBe(200)
+    expect(cachedSearchCount()).toBe(remembering - 1)
+    const card = (await searchArticles('MLOps')).find((candidate) => candidate.slug === SEED_SLUG)
+    const table = await payload.findByID({ collection: 'salary-tables', id: tableId, depth: 0 })
+    expect(card?.modifiedAt).toBe(table.updatedAt)
+
     await payload.delete({ collection: 'articles', id, overrideAccess: true })
     expect(await found()).toEqual([])
     console.log(`[search] cached search of a small index: ${cachedMs.toFixed(1)} ms`)

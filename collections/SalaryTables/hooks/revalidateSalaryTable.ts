@@ -14,7 +14,7 @@ export const revalidateSalaryTable: CollectionAfterChangeHook<SalaryTable> = asy
   // A published table's save, or its unpublishing: readers see both.
   if (doc._status !== 'published' && previousDoc?._status !== 'published') return doc
   // Search result cards are dated by their tables' last change (src/data/search.ts).
-  forgetSearchResults()
+  forgetSearchResults(doc.id)
   if (req.context.disableRevalidate) return doc
   revalidateTags([cacheTags.salaryTable(doc.id), cacheTags.articleLists], req.context)
   return doc
