@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
@@ -7,13 +8,15 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations as mongoMigrations } from '../../migrations/mongodb'
 import { migrations as sqliteMigrations } from '../../migrations/sqlite'
+import { guardDatabaseFile } from './databaseFile'
 import { databaseUri, isMongoUri, projectRoot } from './env'
 
-/** libsql opens `file:` URLs but does not create their folder. */
-function ensureSqliteFolder(uri: string): void {
-  if (!uri.startsWith('file:')) return
-  const file = uri.slice('file:'.length).split('?')[0]
-  fs.mkdirSync(path.dirname(path.resolve(projectRoot, file)), { recursive: true })
+/** The SQLite file a `file:` URL names, or undefined (in-memory, remote libsql). */
+function sqliteFile(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined
+  const file = uri.startsWith('file://') ? fileURLToPath(uri.split('?')[0]) : uri.slice('file:'.length).split('?')[0]
+  if (!file || file === ':memory:') return undefined
+  return path.resolve(projectRoot, file)
 }
 
 /**
@@ -29,8 +32,10 @@ export function databaseAdapter(): DatabaseAdapterObj {
       prodMigrations: mongoMigrations,
     })
   }
-  ensureSqliteFolder(uri)
-  return sqliteAdapter({
+  const file = sqliteFile(uri)
+  // libsql opens `file:` URLs but does not create their folder.
+  if (file) fs.mkdirSync(path.dirname(file), { recursive: true })
+  const adapter = sqliteAdapter({
     client: { url: uri },
     idType: 'uuid',
     // Schema changes go through committed migrations only, on every machine.
@@ -43,4 +48,5 @@ export function databaseAdapter(): DatabaseAdapterObj {
     // Every SQL statement on the console, for finding slow queries.
     logger: process.env.DRIZZLE_LOG === '1',
   })
+  return file ? guardDatabaseFile(adapter, file) : adapter
 }
