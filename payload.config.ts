@@ -24,8 +24,10 @@ import { plugins } from './src/plugins'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 // A refused stale save (src/hooks/refuseStaleSave.ts) is an answer to an editor, not a server
-// fault. Payload's type lists only its own error names; it reads any.
-const loggingLevels: Record<string, 'info'> = { EditConflict: 'info' }
+// fault. A save refused because the database file is gone (src/lib/databaseFile.ts) is logged, as
+// an error, once when the file goes; each refusal after that is a line, not a stack trace.
+// Payload's type lists only its own error names; it reads any.
+const loggingLevels: Record<string, 'info'> = { EditConflict: 'info', DatabaseFileGone: 'info' }
 
 export default buildConfig({
   serverURL: process.env.NEXT_PUBLIC_SERVER_URL || undefined,

@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminFieldAccess, admins, adminsOrSelf, ROLES } from '@/access'
+import { adminFieldAccess, adminOrSelfFieldAccess, admins, adminsOrSelf, authenticated, ROLES } from '@/access'
 import { secureCookies } from '@/lib/env'
+
+import { nameInAdmin } from './hooks/nameInAdmin'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -24,10 +26,21 @@ export const Users: CollectionConfig = {
     admin: ({ req: { user } }) => Boolean(user),
     create: admins,
     delete: admins,
-    read: adminsOrSelf,
+    // Colleagues see each other's names (who holds a document's lock, who changed a table); an
+    // email or a role only on their own profile, or as an admin. Anonymous clients see no user.
+    read: authenticated,
     update: adminsOrSelf,
   },
+  hooks: {
+    afterRead: [nameInAdmin],
+  },
   fields: [
+    // Payload's own email field, with read access added (merged with the built-in one).
+    {
+      name: 'email',
+      type: 'email',
+      access: { read: adminOrSelfFieldAccess },
+    },
     {
       name: 'name',
       type: 'text',
@@ -42,6 +55,7 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
       access: {
+        read: adminOrSelfFieldAccess,
         // Only an admin hands out roles; nobody promotes themselves.
         create: adminFieldAccess,
         update: adminFieldAccess,

@@ -65,6 +65,14 @@ export const editorsOrOwnDrafts: Access = ({ req: { user }, data }) => {
 
 export const adminFieldAccess: FieldAccess = ({ req: { user } }) => isAdminUser(user)
 
+/** A user's own record, or any as an admin: for the parts of a profile colleagues need not see. */
+export const adminOrSelfFieldAccess: FieldAccess = ({ req: { user }, id, doc }) => {
+  if (!user) return false
+  if (isAdminUser(user)) return true
+  const target = id ?? (doc as { id?: unknown } | undefined)?.id
+  return target !== undefined && String(target) === String(user.id)
+}
+
 export const editorFieldAccess: FieldAccess = ({ req: { user } }) => isEditorUser(user)
 
 /** Editorial content (salary tables, FAQs): editors write it, readers see what is published, staff see history. */

@@ -1,14 +1,19 @@
 /**
  * Reader search over the `search` collection that the search plugin keeps from published articles
- * (title, excerpt, plain-text body). Not cached on purpose: every query is different, and caching
- * them would let anyone fill the cache with made-up queries. The query length and the number of
- * results are capped, and no total is counted. `like` reads every entry's text: fine for hundreds of
- * articles; at 10,000 a search costs about as much as an uncached page, and a full-text index (SQLite
+ * (title, excerpt, plain-text body). `like` reads every entry's text: at 10,000 articles one search
+ * costs 150–180 ms, and the soak's readers (64 connections, the same few queries) queued behind it
+ * until requests timed out. So results are remembered per query (src/lib/searchCache.ts): a
+ * bounded LRU (made-up queries can only push others out), one database query for concurrent
+ * readers of the same query, and forgotten the moment anything a result shows may have changed (the
+ * index, a published article, or a published salary table that one of its cards shows). A result is computed exactly as without
+ * the cache, as an anonymous reader (`overrideAccess: false`), so it never holds a draft. The query
+ * length and the number of results are capped, and no total is counted. A full-text index (SQLite
  * FTS5, a MongoDB text index) would be the next step.
  */
 import type { Where } from 'payload'
 
 import { relationId } from '@/lib/lexical'
+import { cachedSearch, type Loaded } from '@/lib/searchCache'
 
 import { cardPopulate, cardSelect, toCard, type ArticleCardData } from './index'
 import { payloadClient } from './payload'
@@ -22,25 +27,44 @@ export function normalizeQuery(raw: string | string[] | undefined): string {
   return (value ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH)
 }
 
+type Payload = Awaited<ReturnType<typeof payloadClient>>
+
+/**
+ * Ids of the published articles whose index entry matches every word of `query`, as a reader
+ * sees the index. Title and excerpt first: they are short, and when they alone fill the page the
+ * bodies (nearly all of the index's text) are never read; those are the better results anyway.
+ */
+async function matchingIds(payload: Payload, query: string): Promise<string[]> {
+  const find = async (where: Where) => {
+    const hits = await payload.find({
+      collection: 'search',
+      where,
+      limit: MAX_RESULTS,
+      pagination: false,
+      depth: 0,
+      overrideAccess: false,
+      select: { doc: true },
+    })
+    return hits.docs.map((hit) => relationId(hit.doc?.value)).filter((id): id is string => Boolean(id))
+  }
+  // `like` is case-insensitive and matches each word anywhere, on SQLite and MongoDB alike.
+  const short = await find({ or: [{ title: { like: query } }, { excerpt: { like: query } }] })
+  if (short.length >= MAX_RESULTS) return short
+  const all = await find({ or: [{ title: { like: query } }, { excerpt: { like: query } }, { body: { like: query } }] })
+  return [...new Set([...short, ...all])].slice(0, MAX_RESULTS)
+}
+
 /** Articles matching every word of `query` in the title, excerpt or body; title matches first. */
 export async function searchArticles(rawQuery: string): Promise<ArticleCardData[]> {
   const query = normalizeQuery(rawQuery)
   if (!query) return []
+  return cachedSearch(query, () => findArticles(query))
+}
+
+async function findArticles(query: string): Promise<Loaded<ArticleCardData[]>> {
   const payload = await payloadClient()
-  // `like` is case-insensitive and matches each word anywhere, on SQLite and MongoDB alike.
-  const where: Where = { or: [{ title: { like: query } }, { excerpt: { like: query } }, { body: { like: query } }] }
-  const hits = await payload.find({
-    collection: 'search',
-    where,
-    sort: '-priority',
-    limit: MAX_RESULTS,
-    pagination: false,
-    depth: 0,
-    overrideAccess: false,
-    select: { doc: true },
-  })
-  const ids = hits.docs.map((hit) => relationId(hit.doc?.value)).filter((id): id is string => Boolean(id))
-  if (!ids.length) return []
+  const ids = await matchingIds(payload, query)
+  if (!ids.length) return { value: [], dependsOn: [] }
   // Read the articles themselves as a reader too: the index holds published articles only, and
   // this second check keeps it that way even if an index entry were ever stale.
   const { docs } = await payload.find({
@@ -57,5 +81,7 @@ export async function searchArticles(rawQuery: string): Promise<ArticleCardData[
   const words = query.toLowerCase().split(' ')
   const inTitle = (card: ArticleCardData) => words.every((word) => card.title.toLowerCase().includes(word))
   const cards = docs.map(toCard)
-  return [...cards.filter(inTitle), ...cards.filter((card) => !inTitle(card))]
+  // A card is dated by its salary tables' last change too: a save of one of them forgets this result.
+  const tables = docs.flatMap((doc) => (doc.salaryTables ?? []).map(relationId)).filter((id): id is string => Boolean(id))
+  return { value: [...cards.filter(inTitle), ...cards.filter((card) => !inTitle(card))], dependsOn: tables }
 }

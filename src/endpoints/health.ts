@@ -1,19 +1,28 @@
 import type { Endpoint } from 'payload'
 
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/hooks/databaseUnavailable'
+import { databaseFileMessage, databaseFileState } from '@/lib/databaseFile'
 
 /** Longest a health check waits for the database: a probe must answer quickly either way. */
 const PROBE_TIMEOUT_MS = 3000
 
 /**
- * `GET /api/health`: 200 when the database answers a trivial query, 503 when it does not (for
- * load balancers, uptime monitors and the fault tests). Open to anyone; it reveals nothing else.
+ * `GET /api/health`: 200 when the database answers a trivial query, 503 when it does not, or when
+ * its file is no longer the one the server opened (saves are refused then: src/lib/databaseFile.ts).
+ * For load balancers, uptime monitors and the fault tests. Open to anyone; it reveals nothing else.
  */
 export const health: Endpoint = {
   path: '/health',
   method: 'get',
   handler: async (req) => {
     const started = Date.now()
+    const file = databaseFileState(req.payload.db)
+    if (file !== 'ok') {
+      return Response.json(
+        { status: 'unavailable', database: file, message: databaseFileMessage(file), ms: Date.now() - started },
+        { status: 503, headers: { 'Cache-Control': 'no-store', ...(file === 'missing' ? { 'Retry-After': '5' } : {}) } },
+      )
+    }
     let timer: NodeJS.Timeout | undefined
     try {
       await Promise.race([

@@ -1,5 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 
+import { isDatabaseFileGone } from '@/lib/databaseFile'
+
 /**
  * Errors that mean "the database cannot be reached right now", as opposed to a bad request or a
  * bug: SQLite's file locked by another process (after the adapter's busy timeout), missing or
@@ -29,6 +31,12 @@ export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable at the 
  * instead of Payload's generic 500 "Something went wrong.". Any other error is left as it is.
  */
 export const databaseUnavailable: AfterErrorHook = ({ error, req }) => {
+  // A missing database file (src/lib/databaseFile.ts) is already a 503 with its own message; it
+  // may come back any moment. A replaced one waits for a restart: no Retry-After.
+  if (isDatabaseFileGone(error)) {
+    if (error.state === 'missing') req.responseHeaders = new Headers({ ...Object.fromEntries(req.responseHeaders ?? []), 'Retry-After': '5' })
+    return
+  }
   if (!isDatabaseUnavailable(error)) return
   req.responseHeaders = new Headers({ ...Object.fromEntries(req.responseHeaders ?? []), 'Retry-After': '5' })
   return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] } }

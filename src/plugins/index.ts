@@ -7,6 +7,7 @@ import type { Article } from '@payload-types'
 import { editors } from '@/access'
 import { serverUrl } from '@/lib/env'
 import { plainText, type LexicalRoot } from '@/lib/lexical'
+import { forgetSearchResults } from '@/lib/searchCache'
 
 const generateTitle: GenerateTitle<Article> = ({ doc }) => (doc?.title ? `${doc.title} | Valenx Press` : 'Valenx Press')
 const generateDescription: GenerateDescription<Article> = ({ doc }) => doc?.excerpt ?? ''
@@ -37,6 +38,11 @@ export const plugins: Plugin[] = [
       slug: 'search',
       admin: { group: 'System' },
       access: { create: editors, update: editors, delete: editors },
+      // Any change to the index (a publish, an unpublish, a reindex) changes what readers find.
+      hooks: {
+        afterChange: [({ doc }) => (forgetSearchResults(), doc)],
+        afterDelete: [({ doc }) => (forgetSearchResults(), doc)],
+      },
       fields: ({ defaultFields }) => [
         ...defaultFields,
         { name: 'slug', type: 'text', index: true, admin: { readOnly: true } },

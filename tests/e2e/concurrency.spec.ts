@@ -61,12 +61,13 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     // The form reports the edit to the server (which holds the lock in her name) after a short pause.
     await ana.waitForTimeout(1_500)
 
-    // Ben opens it second: Payload tells him someone is editing it. (It names them by id: editors
-    // may not read other users' records, so the admin cannot show Ana's name.)
+    // Ben opens it second: Payload tells him Ana is editing it, by name (colleagues may read each
+    // other's names, not their emails: collections/Users).
     await ben.goto(editUrl)
     await expect(ben.getByRole('heading', { name: 'Document locked' })).toBeVisible()
     const lockNotice = ben.getByText(/is currently editing this document/)
     await expect(lockNotice).toBeVisible()
+    await expect(lockNotice).toContainText('Ana Lopez')
 
     // He takes over, as an editor with an urgent correction would, changes a figure and publishes.
     // (Taking over re-renders the form from the server; reloading waits for that deterministically.

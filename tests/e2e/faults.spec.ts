@@ -1,4 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- REST answers are arbitrary JSON whose shape each test asserts */
+import fs from 'node:fs'
+
 import { createClient } from '@libsql/client'
 import { expect, test } from '@playwright/test'
 
@@ -9,6 +11,9 @@ import { ownServer, type OwnServer } from './ownServer'
  * Faults, on a production server of its own (tests/e2e/ownServer.ts), never the shared one:
  *  - the database locked by another process: cached reader pages go on, writes answer a clear
  *    503 within seconds, and service resumes by itself when the lock goes;
+ *  - the database file moved away (or replaced) under the running server: pages go on, saves
+ *    answer 503 and write nothing (they would land in a file that is gone), and saving resumes
+ *    when the file is back, with nothing lost across a restart;
  *  - `kill -9` of the server in the middle of a burst of saves, then a restart on the same
  *    database: every acknowledged save is there with its values, nothing is half-written.
  */
@@ -112,6 +117,63 @@ test('database locked by another process: cached pages stay up, writes answer 50
   expect(stored.body.question).toBe(`${faq.question} (after the lock)`)
   expect((await call('GET', '/api/faqs?where[question][equals]=Also%20refused')).body.totalDocs).toBe(0)
   expect((await call('GET', '/api/health')).status).toBe(200)
+})
+
+test('database file moved away: pages stay up, saves answer 503 and write nothing, saving resumes when it is back, nothing lost on restart', async () => {
+  test.setTimeout(240_000)
+  for (const path of ['/', '/blog', ARTICLE]) expect((await call('GET', path)).status).toBe(200)
+  const faq = (await call('GET', '/api/faqs?limit=1&depth=0')).body.docs[0]
+  const away = `${server.dbFile}.away`
+
+  fs.renameSync(server.dbFile, away)
+  try {
+    for (const path of [ARTICLE, '/blog']) {
+      const page = await call('GET', path, undefined, 10_000)
+      note(`file moved away: GET ${path} ${page.status} in ${page.ms} ms`)
+      expect(page.status, path).toBe(200)
+      if (path === ARTICLE) expect(page.body).toContain(ARTICLE_TITLE)
+    }
+    const save = await call('PATCH', `/api/faqs/${faq.id}`, { question: 'Written into a file that is gone' }, 15_000)
+    note(`file moved away: PATCH /api/faqs/:id ${save.status} in ${save.ms} ms: ${JSON.stringify(save.body)}`)
+    expect(save.status).toBe(503)
+    expect(save.body.errors[0].message).toMatch(/database file is missing/i)
+    expect(save.body.errors[0].message).not.toContain(server.dataDir)
+    expect(save.ms).toBeLessThan(5_000)
+    expect((await call('POST', '/api/faqs', { question: 'Also refused', answer: simpleContent('No.') })).status).toBe(503)
+
+    const health = await call('GET', '/api/health')
+    note(`file moved away: health ${health.status} ${JSON.stringify(health.body)}`)
+    expect(health.status).toBe(503)
+    expect(health.body.database).toBe('missing')
+  } finally {
+    fs.renameSync(away, server.dbFile)
+  }
+
+  // Back in place: the very next save goes through, no restart.
+  const question = `${faq.question} (after the file came back)`
+  const resumed = await call('PATCH', `/api/faqs/${faq.id}`, { question })
+  expect(resumed.status).toBe(200)
+  expect((await call('GET', '/api/health')).status).toBe(200)
+
+  // A different file at the path (a copy put in its place) is refused until a restart.
+  fs.renameSync(server.dbFile, away)
+  fs.copyFileSync(away, server.dbFile)
+  try {
+    const refused = await call('PATCH', `/api/faqs/${faq.id}`, { question: 'Into the copy' })
+    note(`file replaced by a copy: PATCH ${refused.status}: ${JSON.stringify(refused.body)}`)
+    expect(refused.status).toBe(503)
+    expect(refused.body.errors[0].message).toMatch(/replaced .* Restart the server/i)
+  } finally {
+    fs.renameSync(away, server.dbFile)
+  }
+
+  // The save made after the file came back is in the file, not only in the server's memory.
+  await server.stop()
+  note(`restart after the move: first page 200 after ${await server.start()} ms`)
+  await login()
+  const stored = await call('GET', `/api/faqs/${faq.id}?depth=0`)
+  expect(stored.body.question).toBe(question)
+  expect((await call('GET', '/api/faqs?where[question][equals]=Also%20refused')).body.totalDocs).toBe(0)
 })
 
 type Row = { role: string; tier: string; base: number; equity: number; bonus: number; source: string }

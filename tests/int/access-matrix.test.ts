@@ -12,7 +12,8 @@ import { apiClient, type RestResponse } from '../helpers/rest'
  * Who may do what, executed for real: every cell below is one REST request made with that role's
  * token against the real database. `null` marks an operation the collection does not have.
  *
- * - readPublished: GET a published document by id (users: another user's profile; media: the list)
+ * - readPublished: GET a published document by id (users: another user's profile, which signed-in
+ *                  colleagues may read for the name only; media: the list)
  * - readDraft:     GET a never-published draft by id with ?draft=true
  * - create:        POST a new document (as a draft where the collection has drafts)
  * - publish:       POST a new document with _status 'published'
@@ -66,8 +67,8 @@ const expected: Record<Target, Record<Role, Row>> = {
   },
   users: {
     anonymous:      row(false, null,  false, null,  false, false, null),
-    author:         row(false, null,  false, null,  false, false, null),
-    editor:         row(false, null,  false, null,  false, false, null),
+    author:         row(true,  null,  false, null,  false, false, null),
+    editor:         row(true,  null,  false, null,  false, false, null),
     admin:          row(true,  null,  true,  null,  true,  true,  null),
   },
   site: {
@@ -240,6 +241,33 @@ describe('access matrix (REST, real database)', () => {
     expect(stored.name).toBe('Renamed author')
     expect(stored.role).toBe('author')
     expect((await api.rest('GET', `/users/${authorId}`, { token: tokens.author })).status).toBe(200)
+  })
+
+  it("shows colleagues each other's names, never their emails or roles; anonymous clients no user at all", async () => {
+    for (const role of ['author', 'editor'] as const) {
+      const other = await api.rest('GET', `/users/${adminId}`, { token: tokens[role] })
+      expect(other.status, role).toBe(200)
+      expect(typeof other.body.name, role).toBe('string')
+      expect(other.body, role).not.toHaveProperty('email')
+      expect(other.body, role).not.toHaveProperty('role')
+      const list = await api.rest('GET', '/users?limit=100', { token: tokens[role] })
+      expect(list.status, role).toBe(200)
+      expect(list.body.docs.length, role).toBeGreaterThan(1)
+      expect(list.body.docs.map((doc: { id: string }) => doc.id), role).toContain(adminId)
+      const me = (await api.rest('GET', '/users/me', { token: tokens[role] })).body.user.id as string
+      const others = list.body.docs.filter((doc: { id: string }) => doc.id !== me)
+      expect(others.every((doc: object) => !('email' in doc) && !('role' in doc)), role).toBe(true)
+      // Nor can they find someone by email or role.
+      expect((await api.rest('GET', `/users?where[email][equals]=${encodeURIComponent(ADMIN.email)}`, { token: tokens[role] })).body.docs?.length ?? 0, role).toBe(0)
+      const gql = await api.gql<{ Users: { docs: { name: string; email: string | null; role: string | null }[] } }>('{ Users(limit: 100) { docs { name email role } } }', { token: tokens[role] })
+      expect(JSON.stringify(gql.body), role).not.toContain(ADMIN.email)
+    }
+    const own = await api.rest('GET', `/users/${authorId}`, { token: tokens.author })
+    expect(own.body).toMatchObject({ email: expect.stringContaining('@'), role: 'author' })
+    const admin = await api.rest('GET', `/users/${authorId}`, { token: tokens.admin })
+    expect(admin.body).toMatchObject({ email: expect.stringContaining('@'), role: 'author' })
+    expect((await api.rest('GET', `/users/${adminId}`)).status).toBe(403)
+    expect((await api.rest('GET', '/users')).status).toBe(403)
   })
 })
 

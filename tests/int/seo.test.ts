@@ -5,6 +5,7 @@ import type { Article, SalaryTable } from '@payload-types'
 import { readPublishedArticleEntries, readSitemapEntries, readSitemapOverview } from '@/data/feeds'
 import { searchArticles } from '@/data/search'
 import { contentModifiedAt } from '@/lib/articleDates'
+import { cachedSearchCount } from '@/lib/searchCache'
 import { serverUrl } from '@/lib/env'
 import { blocksOf, relationId, type LexicalRoot } from '@/lib/lexical'
 import { paragraph, richText } from '@/seed/lexical'
@@ -194,6 +195,65 @@ describe('reader search and the published-article lists', () => {
 
     await payload.delete({ collection: 'articles', id, overrideAccess: true })
     expect(await searchArticles(word)).toEqual([])
+  })
+
+  it('remembers a search, and forgets it the moment an article is published, unpublished or deleted', async () => {
+    const seed = await readSeedArticle()
+    const word = 'Brontesquelle'
+    const created = await api.rest<{ doc: Article }>('POST', '/articles?draft=true', {
+      token: adminToken,
+      body: {
+        title: `Draft about ${word} pay`,
+        excerpt: `What ${word} work pays.`,
+        category: relationId(seed.category),
+        content: richText(paragraph(`The ${word} trade, in figures.`)),
+        _status: 'draft',
+      },
+    })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    const found = async () => (await searchArticles(word)).map((card) => card.id)
+
+    // The draft is not found, from the database or from the cache.
+    expect(await found()).toEqual([])
+    const remembered = cachedSearchCount()
+    expect(await found()).toEqual([])
+    expect(cachedSearchCount()).toBe(remembered)
+
+    expect((await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'published' } })).status).toBe(200)
+    expect(await found()).toEqual([id])
+    const started = performance.now()
+    expect(await found()).toEqual([id]) // the cached answer
+    const cachedMs = performance.now() - started
+
+    // Unpublished: gone at once, though the search was cached a moment ago.
+    expect((await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'draft' } })).status).toBe(200)
+    expect(await found()).toEqual([])
+    expect(await found()).toEqual([])
+
+    // Concurrent readers of the same new query share one answer, and it is the right one.
+    expect((await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'published' } })).status).toBe(200)
+    const together = await Promise.all(Array.from({ length: 8 }, found))
+    expect(together).toEqual(Array.from({ length: 8 }, () => [id]))
+
+    // A card shows the article's current title even when the list of matches comes from the cache.
+    expect((await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { title: `Published about ${word} pay` } })).status).toBe(200)
+    expect((await searchArticles(word)).map((card) => card.title)).toEqual([`Published about ${word} pay`])
+
+    // A salary table's save forgets only the searches whose cards show it (their "Updated" date).
+    const tableId = relationId((seed.salaryTables ?? [])[0]) as string
+    expect((await searchArticles('MLOps')).map((card) => card.slug)).toContain(SEED_SLUG)
+    expect(await found()).toEqual([id])
+    const remembering = cachedSearchCount()
+    expect((await api.rest('PATCH', `/salary-tables/${tableId}`, { token: adminToken, body: { notes: 'Checked again.' } })).status).toBe(200)
+    expect(cachedSearchCount()).toBe(remembering - 1)
+    const card = (await searchArticles('MLOps')).find((candidate) => candidate.slug === SEED_SLUG)
+    const table = await payload.findByID({ collection: 'salary-tables', id: tableId, depth: 0 })
+    expect(card?.modifiedAt).toBe(table.updatedAt)
+
+    await payload.delete({ collection: 'articles', id, overrideAccess: true })
+    expect(await found()).toEqual([])
+    console.log(`[search] cached search of a small index: ${cachedMs.toFixed(1)} ms`)
   })
 
   it('lists every published article for the sitemap and feed, newest first, with dates', async () => {

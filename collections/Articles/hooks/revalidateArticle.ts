@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 import type { Article } from '@payload-types'
 import { cacheTags } from '@/lib/cacheTags'
 import { revalidateTags } from '@/lib/revalidate'
+import { forgetSearchResults } from '@/lib/searchCache'
 
 /** Articles whose related-post cards show this one must re-render with it. */
 async function citingArticleTags(id: string, req: PayloadRequest): Promise<string[]> {
@@ -24,14 +25,17 @@ function slugTags(...docs: (Partial<Article> | undefined)[]): string[] {
 }
 
 export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
-  if (req.context.disableRevalidate) return doc
   const wasOrIsPublic = doc._status === 'published' || previousDoc?._status === 'published'
   if (!wasOrIsPublic) return doc
+  // The search cache lives in this process whatever the context: a script's change must clear it too.
+  forgetSearchResults()
+  if (req.context.disableRevalidate) return doc
   revalidateTags([...slugTags(doc, previousDoc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req.context)
   return doc
 }
 
 export const revalidateDeletedArticle: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
+  forgetSearchResults()
   if (req.context.disableRevalidate) return doc
   revalidateTags([...slugTags(doc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req.context)
   return doc

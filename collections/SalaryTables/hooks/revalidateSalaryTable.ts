@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 import type { SalaryTable } from '@payload-types'
 import { cacheTags } from '@/lib/cacheTags'
 import { revalidateTags } from '@/lib/revalidate'
+import { forgetSearchResults } from '@/lib/searchCache'
 
 /**
  * A figure lives once, here: every published article that shows this table re-renders with it.
@@ -11,7 +12,10 @@ import { revalidateTags } from '@/lib/revalidate'
  */
 export const revalidateSalaryTable: CollectionAfterChangeHook<SalaryTable> = async ({ doc, previousDoc, req }) => {
   // A published table's save, or its unpublishing: readers see both.
-  if (req.context.disableRevalidate || (doc._status !== 'published' && previousDoc?._status !== 'published')) return doc
+  if (doc._status !== 'published' && previousDoc?._status !== 'published') return doc
+  // Search result cards are dated by their tables' last change (src/data/search.ts).
+  forgetSearchResults(doc.id)
+  if (req.context.disableRevalidate) return doc
   revalidateTags([cacheTags.salaryTable(doc.id), cacheTags.articleLists], req.context)
   return doc
 }
