@@ -29,6 +29,6 @@ export const Site: GlobalConfig = {
     { name: 'footerLinks', type: 'array', maxRows: 12, fields: [...linkFields] },
   ],
   hooks: {
-    afterChange: [({ doc, req }) => (revalidateTags([cacheTags.site], req.context), doc)],
+    afterChange: [({ doc, req }) => (revalidateTags([cacheTags.site], req), doc)],
   },
 }

@@ -1,22 +1,22 @@
 import crypto from 'node:crypto'
 
 import { revalidateTag } from 'next/cache'
-import type { RequestContext } from 'payload'
+import type { PayloadRequest } from 'payload'
 
+import { afterCommit } from './afterCommit'
 import { payloadSecret } from './env'
 import { purgeFrontCache } from './frontCache.mjs'
-import { afterCommit } from './sqliteTransactions'
 
 /**
  * Marks cached pages stale at once, so the next reader gets fresh figures (not the
  * stale-while-revalidate copy). Scripts such as the seed run outside Next, where there is no
- * cache to revalidate: they pass `context.disableRevalidate`.
+ * cache to revalidate: they pass `context.disableRevalidate`. `req` is the hook's request.
  */
-export function revalidateTags(tags: Iterable<string>, context?: RequestContext): void {
-  if (context?.disableRevalidate) return
+export function revalidateTags(tags: Iterable<string>, req?: Pick<PayloadRequest, 'context' | 'transactionID'>): void {
+  if (req?.context?.disableRevalidate) return
   // After the save commits: a reader regenerating the page before that would cache the old content.
   const list = [...tags]
-  afterCommit(() => purgeAndRevalidate(list))
+  afterCommit(req, () => purgeAndRevalidate(list))
 }
 
 function purgeAndRevalidate(tags: string[]): void {

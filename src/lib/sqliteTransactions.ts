@@ -99,8 +99,6 @@ function kindOf(statement: InStatement): StatementKind {
 type OpenTransaction = {
   open: boolean
   commitError?: unknown
-  /** Effects waiting for the commit (see `afterCommit`). */
-  committed: Array<() => void>
   execute: (...args: unknown[]) => Promise<ResultSet>
 }
 
@@ -112,12 +110,13 @@ type OpenTransaction = {
  */
 const flow = new AsyncLocalStorage<{ transaction?: OpenTransaction }>()
 
+/** The open transaction of each Payload transaction id, to report a failed COMMIT. */
+const transactions = new Map<string, OpenTransaction>()
+
 type State = {
   queue: WriteQueue
   migrating: number
   writer: Client | null
-  /** The transaction each Payload transaction id runs in, to report a failed COMMIT. */
-  transactions: Map<string, OpenTransaction>
   current: OpenTransaction | null
 }
 
@@ -173,7 +172,6 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
     }
     const record: OpenTransaction = {
       open: true,
-      committed: [],
       execute: (...args) => {
         ensureOpen()
         return (writer.execute as (...rest: unknown[]) => Promise<ResultSet>)(...args)
@@ -284,18 +282,6 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
 const installed = Symbol('valenx.queuedTransactions')
 
 /**
- * Runs `effect` once the save the current request or Local API call is in has committed, or at once
- * when it is in none (MongoDB, scripts, a read). Dropped if the save rolls back. For effects that
- * make others read the database, such as purging cached pages: run inside the transaction, a reader
- * arriving before the commit would put the old content back in the cache.
- */
-export function afterCommit(effect: () => void): void {
-  const transaction = flow.getStore()?.transaction
-  if (transaction?.open) transaction.committed.push(effect)
-  else effect()
-}
-
-/**
  * Wraps db-sqlite's adapter (created with `transactionOptions` so Payload opens transactions)
  * with the queue described above.
  */
@@ -308,7 +294,6 @@ export function withQueuedSqliteTransactions(adapterObj: DatabaseAdapterObj): Da
         queue: new WriteQueue(),
         migrating: 0,
         writer: null,
-        transactions: new Map(),
         current: null,
       }
 
@@ -345,7 +330,7 @@ export function withQueuedSqliteTransactions(adapterObj: DatabaseAdapterObj): Da
         installOnClient(this, state)
         const id = await begin.call(this, options)
         if (id !== null && state.current) {
-          state.transactions.set(String(id), state.current)
+          transactions.set(String(id), state.current)
           marker.transaction = state.current
         }
         return id
@@ -354,24 +339,17 @@ export function withQueuedSqliteTransactions(adapterObj: DatabaseAdapterObj): Da
       const commit = adapter.commitTransaction
       adapter.commitTransaction = async function (this: SqliteAdapter, incoming) {
         const id = incoming instanceof Promise ? await incoming : incoming
-        const record = state.transactions.get(String(id))
-        state.transactions.delete(String(id))
+        const record = transactions.get(String(id))
+        transactions.delete(String(id))
         await commit.call(this, id)
         // Payload's drizzle layer swallows a failed COMMIT (the rows are rolled back): say so.
         if (record?.commitError) throw record.commitError
-        for (const effect of record?.committed.splice(0) ?? []) {
-          try {
-            effect()
-          } catch (error) {
-            this.payload.logger.error({ err: error, msg: 'An effect after a committed save failed' })
-          }
-        }
       }
 
       const rollback = adapter.rollbackTransaction
       adapter.rollbackTransaction = async function (this: SqliteAdapter, incoming) {
         const id = incoming instanceof Promise ? await incoming : incoming
-        state.transactions.delete(String(id))
+        transactions.delete(String(id))
         await rollback.call(this, id)
       }
 

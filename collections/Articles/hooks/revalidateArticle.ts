@@ -30,13 +30,13 @@ export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({ do
   // The search cache lives in this process whatever the context: a script's change must clear it too.
   forgetSearchResults()
   if (req.context.disableRevalidate) return doc
-  revalidateTags([...slugTags(doc, previousDoc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req.context)
+  revalidateTags([...slugTags(doc, previousDoc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req)
   return doc
 }
 
 export const revalidateDeletedArticle: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
   forgetSearchResults()
   if (req.context.disableRevalidate) return doc
-  revalidateTags([...slugTags(doc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req.context)
+  revalidateTags([...slugTags(doc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req)
   return doc
 }

@@ -16,6 +16,6 @@ export const revalidateSalaryTable: CollectionAfterChangeHook<SalaryTable> = asy
   // Search result cards are dated by their tables' last change (src/data/search.ts).
   forgetSearchResults(doc.id)
   if (req.context.disableRevalidate) return doc
-  revalidateTags([cacheTags.salaryTable(doc.id), cacheTags.articleLists], req.context)
+  revalidateTags([cacheTags.salaryTable(doc.id), cacheTags.articleLists], req)
   return doc
 }
