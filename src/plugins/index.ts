@@ -5,6 +5,7 @@ import type { Plugin } from 'payload'
 
 import type { Article } from '@payload-types'
 import { editors } from '@/access'
+import { afterCommit } from '@/lib/afterCommit'
 import { serverUrl } from '@/lib/env'
 import { plainText, type LexicalRoot } from '@/lib/lexical'
 import { forgetSearchResults } from '@/lib/searchCache'
@@ -40,8 +41,8 @@ export const plugins: Plugin[] = [
       access: { create: editors, update: editors, delete: editors },
       // Any change to the index (a publish, an unpublish, a reindex) changes what readers find.
       hooks: {
-        afterChange: [({ doc }) => (forgetSearchResults(), doc)],
-        afterDelete: [({ doc }) => (forgetSearchResults(), doc)],
+        afterChange: [({ doc, req }) => (afterCommit(req, () => forgetSearchResults()), doc)],
+        afterDelete: [({ doc, req }) => (afterCommit(req, () => forgetSearchResults()), doc)],
       },
       fields: ({ defaultFields }) => [
         ...defaultFields,

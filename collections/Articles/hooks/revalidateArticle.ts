@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import type { Article } from '@payload-types'
 import { cacheTags } from '@/lib/cacheTags'
+import { afterCommit } from '@/lib/afterCommit'
 import { revalidateTags } from '@/lib/revalidate'
 import { forgetSearchResults } from '@/lib/searchCache'
 
@@ -28,14 +29,14 @@ export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({ do
   const wasOrIsPublic = doc._status === 'published' || previousDoc?._status === 'published'
   if (!wasOrIsPublic) return doc
   // The search cache lives in this process whatever the context: a script's change must clear it too.
-  forgetSearchResults()
+  afterCommit(req, () => forgetSearchResults())
   if (req.context.disableRevalidate) return doc
   revalidateTags([...slugTags(doc, previousDoc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req)
   return doc
 }
 
 export const revalidateDeletedArticle: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
-  forgetSearchResults()
+  afterCommit(req, () => forgetSearchResults())
   if (req.context.disableRevalidate) return doc
   revalidateTags([...slugTags(doc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req)
   return doc

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import type { SalaryTable } from '@payload-types'
 import { cacheTags } from '@/lib/cacheTags'
+import { afterCommit } from '@/lib/afterCommit'
 import { revalidateTags } from '@/lib/revalidate'
 import { forgetSearchResults } from '@/lib/searchCache'
 
@@ -14,7 +15,7 @@ export const revalidateSalaryTable: CollectionAfterChangeHook<SalaryTable> = asy
   // A published table's save, or its unpublishing: readers see both.
   if (doc._status !== 'published' && previousDoc?._status !== 'published') return doc
   // Search result cards are dated by their tables' last change (src/data/search.ts).
-  forgetSearchResults(doc.id)
+  afterCommit(req, () => forgetSearchResults(doc.id))
   if (req.context.disableRevalidate) return doc
   revalidateTags([cacheTags.salaryTable(doc.id), cacheTags.articleLists], req)
   return doc
