@@ -18,6 +18,7 @@ import { withInputGuard } from './src/hooks/rejectMalformedInput'
 import { articleEditor } from './src/editor/article'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
+import { isJobRunner, jobsRunOverHttp } from './src/lib/jobRunner'
 import { payloadSecret, trustedOrigins } from './src/lib/env'
 import { plugins } from './src/plugins'
 
@@ -70,10 +71,11 @@ export default buildConfig({
     responseOnLimit: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the largest upload allowed.`,
   },
   jobs: {
-    access: { run: ({ req }) => editors({ req }) as boolean },
-    // Scheduled publishing: the server looks every ten seconds for articles whose time has come.
+    access: { run: ({ req }) => isJobRunner(req) || (editors({ req }) as boolean) },
+    // Scheduled publishing: every ten seconds the server runs the jobs whose time has come; the
+    // production server does it through a request, so the pages follow (src/lib/jobRunner.ts).
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build' && process.env.VALENX_DISABLE_JOBS !== '1',
+    shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build' && process.env.VALENX_DISABLE_JOBS !== '1' && !jobsRunOverHttp(),
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

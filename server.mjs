@@ -4,6 +4,7 @@
 // it, so what is measured is what runs. One process: Payload's hooks purge the cache they share.
 //   node server.mjs [-p PORT] [-H HOST]     (defaults: $PORT or 3000, $HOSTNAME or all interfaces)
 // FRONT_CACHE_MB sets the cache's size (default 64); FRONT_CACHE_MB=0 turns it off.
+import crypto from 'node:crypto'
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,10 +24,11 @@ const cacheMb = Number(process.env.FRONT_CACHE_MB ?? 64)
 
 process.env.NODE_ENV = 'production'
 process.env.NEXT_TELEMETRY_DISABLED = '1'
-// Where code running outside a request (the scheduled-publishing job runner) asks this server to
-// revalidate its pages: src/lib/revalidate.ts.
+// Due jobs (scheduled publishing) run through a request, where Next can revalidate the pages they
+// change: see src/lib/jobRunner.ts. The secret lives only in this process.
+process.env.VALENX_JOB_RUNNER_SECRET = crypto.randomBytes(32).toString('base64url')
 const reachableHost = !hostname || hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
-process.env.VALENX_INTERNAL_URL = `http://${reachableHost.includes(':') ? `[${reachableHost}]` : reachableHost}:${port}`
+const selfUrl = `http://${reachableHost.includes(':') ? `[${reachableHost}]` : reachableHost}:${port}`
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })
 await app.prepare()
@@ -42,6 +44,26 @@ server.keepAliveTimeout = 65_000
 server.listen(port, hostname, () => {
   console.log(`Serving on http://${hostname ?? 'localhost'}:${port} (front cache ${cache ? `${cacheMb} MB` : 'off'})`)
 })
+
+const JOBS_EVERY_MS = 10_000
+let jobsRunning = false
+const runDueJobs = async () => {
+  if (jobsRunning || process.env.VALENX_DISABLE_JOBS === '1') return
+  jobsRunning = true
+  try {
+    const response = await fetch(`${selfUrl}/api/payload-jobs/run?queue=default&limit=20`, {
+      headers: { authorization: `Bearer ${process.env.VALENX_JOB_RUNNER_SECRET}` },
+      signal: AbortSignal.timeout(120_000),
+    })
+    await response.arrayBuffer()
+    if (!response.ok) console.error(`Running due jobs answered HTTP ${response.status}`)
+  } catch (error) {
+    console.error('Running due jobs failed:', error instanceof Error ? error.message : error)
+  } finally {
+    jobsRunning = false
+  }
+}
+setInterval(runDueJobs, JOBS_EVERY_MS).unref()
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
