@@ -59,8 +59,9 @@ test('an editor changes a salary figure, sees the row total recompute, publishes
     await page.getByText(/^What changed/).click()
     await expect(page.locator('.what-changed')).toContainText('AI Engineer · FAANG+ (L5-L7) total $210,000 → $217,500')
   } finally {
-    // Other journeys read the seed figures: put them back.
-    const response = await request.patch(`/api/salary-tables/${tableId}`, {
+    // Other journeys read the seed figures: put them back, over the editor's document lock, which
+    // the admin releases only some time after the page moved on.
+    const response = await request.patch(`/api/salary-tables/${tableId}?overrideLock=true`, {
       headers: { Authorization: `JWT ${await adminToken(request)}` },
       data: { rows: original.rows, _status: 'published' },
     })
