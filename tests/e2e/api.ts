@@ -60,6 +60,18 @@ export async function loginToAdmin(page: Page, { email, password }: { email: str
 }
 
 /**
+ * Signs the page in as the seeded admin and returns the article's preview link, as the edit view's
+ * preview button holds it (it carries the preview secret).
+ */
+export async function previewLinkAsAdmin(page: Page, articleId: string): Promise<string> {
+  await loginToAdmin(page, { email: process.env.ADMIN_EMAIL as string, password: process.env.ADMIN_PASSWORD as string })
+  await page.goto(`/admin/collections/articles/${articleId}`)
+  const href = await page.locator('a[href*="/next/preview?"]').first().getAttribute('href')
+  expect(href).toBeTruthy()
+  return href as string
+}
+
+/**
  * Clicks Publish on an open edit view until the publication is confirmed. Articles autosave while
  * they are edited, and the form ignores a Publish click that lands while an autosave is running; an
  * editor clicks again, and so does this.

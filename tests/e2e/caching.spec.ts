@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { adminAuth, findOne, simpleContent } from './api'
+import { adminAuth, findOne, previewLinkAsAdmin, simpleContent } from './api'
 
 /**
  * The server keeps finished reader pages in memory (src/lib/frontCache.mjs) and answers repeat
@@ -40,14 +40,7 @@ test('readers get published pages from the front cache; a preview never does; a 
   }
 
   // The editor previews the draft at the same address the public copy is cached under.
-  await page.goto('/admin')
-  await page.locator('#field-email').fill(process.env.ADMIN_EMAIL as string)
-  await page.locator('#field-password').fill(process.env.ADMIN_PASSWORD as string)
-  await page.getByRole('button', { name: 'Login' }).click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
-  await page.goto(`/admin/collections/articles/${doc.id}`)
-  const href = await page.locator('a[href*="/next/preview?"]').first().getAttribute('href')
-  await page.goto(href as string)
+  await page.goto(await previewLinkAsAdmin(page, doc.id))
   await expect(page).toHaveURL(articlePath)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cache check draft edit')
   const reloaded = await page.reload()

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { adminAuth, findOne, simpleContent } from './api'
+import { adminAuth, findOne, previewLinkAsAdmin, simpleContent } from './api'
 
 test('a signed-in editor previews a draft; an anonymous visitor with the same link sees nothing', async ({ page, request, browser }) => {
   const headers = await adminAuth(request)
@@ -19,17 +19,10 @@ test('a signed-in editor previews a draft; an anonymous visitor with the same li
   expect((await request.get(articleUrl)).status()).toBe(404)
 
   // Signed in through the admin, the editor gets the preview.
-  await page.goto('/admin')
-  await page.locator('#field-email').fill(process.env.ADMIN_EMAIL as string)
-  await page.locator('#field-password').fill(process.env.ADMIN_PASSWORD as string)
-  await page.getByRole('button', { name: 'Login' }).click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
-  await page.goto(`/admin/collections/articles/${doc.id}`)
-  const previewLink = page.locator('a[href*="/next/preview?"]').first()
-  const href = await previewLink.getAttribute('href')
+  const href = await previewLinkAsAdmin(page, doc.id)
   expect(href).toContain(`path=%2Fblog%2F${doc.slug}`)
 
-  await page.goto(href as string)
+  await page.goto(href)
   await expect(page).toHaveURL(articleUrl)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Preview-only draft')
   await expect(page.getByRole('status')).toContainText('Preview of the latest draft')
@@ -37,7 +30,7 @@ test('a signed-in editor previews a draft; an anonymous visitor with the same li
   // A visitor without a session gets nothing from the same link, and no draft on the page.
   const anonymous = await browser.newContext()
   const visitor = await anonymous.newPage()
-  const denied = await visitor.goto(href as string)
+  const denied = await visitor.goto(href)
   expect(denied?.status()).toBe(403)
   const direct = await visitor.goto(articleUrl)
   expect(direct?.status()).toBe(404)
