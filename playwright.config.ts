@@ -7,8 +7,9 @@ import path from 'node:path'
 import { chromium, defineConfig, devices } from '@playwright/test'
 
 /**
- * End-to-end tests drive Chromium against a production build (`next build` + `next start`) that
- * the webServer below starts on a free port with its own database, and stops afterwards.
+ * End-to-end tests drive Chromium against a production build (`next build`, served by server.mjs
+ * as `npm start` does) that the webServer below starts on a free port with its own database, and
+ * stops afterwards.
  * The values are decided once, in the runner process, and reach the workers through the environment.
  */
 if (!process.env.E2E_PORT) {

@@ -113,7 +113,7 @@ function capture(command, args, env = process.env) {
 const children = new Set()
 
 function startDetached(command, args, env, name) {
-  // Its own process group, so stopping it stops whatever it spawned (next start → next-server).
+  // Its own process group, so stopping it stops whatever it spawned (the server and anything it forks).
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   child.output = ''
   const keep = (chunk) => {

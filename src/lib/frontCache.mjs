@@ -29,7 +29,8 @@ export function purgeFrontCache() {
 }
 
 const BYPASS_COOKIES = /(?:^|;\s*)(?:payload-token|__prerender_bypass|__next_preview_data)=/
-const PRIVATE_PREFIXES = ['/admin', '/api', '/_next/', '/next/']
+// The admin, the API, Next's own files and the preview routes.
+const PRIVATE_PATHS = /^\/(?:admin|api|_next|next)(?:[/?]|$)/
 
 /**
  * The cache key, or null when this request must go to Next: GET only, nothing personal, no RSC.
@@ -39,7 +40,7 @@ const PRIVATE_PREFIXES = ['/admin', '/api', '/_next/', '/next/']
 export function frontCacheKey(req) {
   if (req.method !== 'GET') return null
   const url = req.url ?? '/'
-  if (PRIVATE_PREFIXES.some((prefix) => url === prefix || url.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`) || url.startsWith(`${prefix}?`))) return null
+  if (PRIVATE_PATHS.test(url)) return null
   const headers = req.headers
   if (headers.authorization || headers.rsc || headers['next-router-state-tree'] || headers['next-router-prefetch'] || headers['next-action']) return null
   if (url.includes('_rsc=')) return null
