@@ -21,7 +21,10 @@ import zlib from 'node:zlib'
 
 import autocannon from 'autocannon'
 
-import { bin, clearDataCache, freePort, root, SCRIPT_TIMED_OUT } from './lib.mjs'
+import { freePort } from './lib/http.mjs'
+import { SCRIPT_TIMED_OUT } from './lib/payload.mjs'
+import { bin, root } from './lib/process.mjs'
+import { clearDataCache } from './lib/site.mjs'
 
 // ---------------------------------------------------------------------------------------------------
 // Options
