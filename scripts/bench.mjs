@@ -23,16 +23,23 @@ import { uncachedRenders } from './bench/uncached.mjs'
 /** @param {import('./bench/context.mjs').BenchContext} bench */
 async function browserStages(bench) {
   const { opts, base, result } = bench
-  if (!opts.browser) return void result.notes.push('Browser measurements skipped (--no-browser).')
-  if (!CHROMIUM)
-    return void result.notes.push('No Chromium found (set CHROME_PATH): browser bytes and Lighthouse skipped.')
+  if (!opts.browser) {
+    result.notes.push('Browser measurements skipped (--no-browser).')
+    return
+  }
+  if (!CHROMIUM) {
+    result.notes.push('No Chromium found (set CHROME_PATH): browser bytes and Lighthouse skipped.')
+    return
+  }
   result.browser = await browserBytes(base + ARTICLE_PATH, result.notes)
   log(
     `browser: ${result.browser.totalBytes} B transferred, ` +
       `${result.browser.jsBytes} B of JavaScript in ${result.browser.js.length} files`,
   )
-  if (!opts.lighthouse)
-    return void result.notes.push(`Lighthouse skipped (${opts.quick ? '--quick' : '--no-lighthouse'}).`)
+  if (!opts.lighthouse) {
+    result.notes.push(`Lighthouse skipped (${opts.quick ? '--quick' : '--no-lighthouse'}).`)
+    return
+  }
   result.lighthouse = {}
   for (const [name, urlPath] of [
     ['article', ARTICLE_PATH],

@@ -8,7 +8,8 @@ import { ARTICLE_PATH } from './options.mjs'
 const median = (sorted) => sorted[Math.floor((sorted.length - 1) / 2)]
 
 /**
- * Polls the article until it shows `expected`, for at most 15 s; resolves with when it did, or null.
+ * Polls the article until it shows `expected`, for at most 15 s; resolves with when it did (`seen`,
+ * null if not in time) and how many fetches it took.
  * @param {string} url
  * @param {string} expected
  */

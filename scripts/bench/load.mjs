@@ -16,7 +16,8 @@ import { listPageOf } from './uncached.mjs'
 /**
  * One autocannon run against `url` (cycling through `requests` when given); resolves with its
  * outcome. autocannon stops by itself after `duration`; the guard only ends a hung socket.
- * @param {{ url: string, connections: number, duration: number, requests?: { method: string, path: string }[] }} target
+ * @param {{ url: string, connections: number, duration: number,
+ *   requests?: { method: string, path: string }[] }} target
  */
 export function autocannonRun({ url, connections, duration, requests }) {
   return new Promise((resolve, reject) => {

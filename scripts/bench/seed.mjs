@@ -27,8 +27,8 @@ export async function seedDatabase(bench) {
   const { opts, result, env, workDir } = bench
   if (opts.database) {
     for (const suffix of ['', '-wal']) {
-      if (fs.existsSync(opts.database + suffix))
-        fs.copyFileSync(opts.database + suffix, path.join(workDir, `bench.db${suffix}`))
+      const file = opts.database + suffix
+      if (fs.existsSync(file)) fs.copyFileSync(file, path.join(workDir, `bench.db${suffix}`))
     }
     log(`using a copy of ${opts.database}: migrations only, no seeding`)
   }

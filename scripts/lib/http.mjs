@@ -36,8 +36,9 @@ export async function waitForHttp(
   const printed = () => (child?.output ? `:\n${child.output.slice(-4_000)}` : '')
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null)
+    if (child && child.exitCode !== null) {
       throw new Error(`the server exited (code ${child.exitCode}) before ${url} answered${printed()}`)
+    }
     try {
       const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(requestTimeoutMs) })
       await response.arrayBuffer()

@@ -83,7 +83,10 @@ export async function stop(child, { signal = 'SIGTERM', graceMs = 5_000 } = {}) 
     }
   }
   send(signal)
-  if (graceMs === Infinity) return void (await exited)
+  if (graceMs === Infinity) {
+    await exited
+    return
+  }
   if ((await Promise.race([exited, sleep(graceMs).then(() => 'late')])) === 'late') {
     send('SIGKILL')
     await Promise.race([exited, sleep(2_000)])

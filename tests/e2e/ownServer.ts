@@ -41,7 +41,7 @@ export async function ownServer(name: string): Promise<OwnServer> {
   const port = await freePort()
   const url = `http://localhost:${port}`
   const env = siteEnv({ port, databaseUri: `file:${dbFile}`, dataDir, distDir })
-  // Start-up stalls come in runs on a busy machine (three in a row were seen), so each start-up
+  // Start-up stalls come in runs on a busy machine, so each start-up
   // gets 60 s and the attempts go on for up to 5 minutes rather than a fixed count.
   await prepareDatabase(
     { ...env, SCRIPT_TIMEOUT_MS: '120000', SCRIPT_STARTUP_TIMEOUT_MS: '60000' },
