@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -6,16 +5,16 @@ import path from 'node:path'
 
 import { chromium, defineConfig, devices } from '@playwright/test'
 
+import { CHROMIUM_FLAGS, systemChromium } from './scripts/lib/chromium.mjs'
+import { freePort } from './scripts/lib/http.mjs'
+
 /**
  * End-to-end tests drive Chromium against a production build (`next build`, served by server.mjs
  * as `npm start` does) that the webServer below starts on a free port with its own database, and
  * stops afterwards.
  * The values are decided once, in the runner process, and reach the workers through the environment.
  */
-if (!process.env.E2E_PORT) {
-  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
-  process.env.E2E_PORT = execFileSync(process.execPath, ['-e', script]).toString().trim()
-}
+process.env.E2E_PORT ||= String(await freePort())
 // The server's database folder, known to the tests too (tests/e2e/scheduled.spec.ts writes a job into it).
 process.env.E2E_DATA_DIR ||= fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-e2e-'))
 process.env.ADMIN_EMAIL ||= 'e2e-admin@valenx.local'
@@ -32,9 +31,8 @@ function chromiumExecutable(): string | undefined {
   } catch {
     // no bundled browser registered
   }
-  for (const candidate of [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]) {
-    if (fs.existsSync(candidate)) return candidate
-  }
+  const system = systemChromium()
+  if (system) return system
   throw new Error(
     'No Chromium found for the end-to-end tests. Install one of:\n' +
       '  - Debian/Ubuntu: sudo apt-get install -y chromium   (gives /usr/bin/chromium)\n' +
@@ -58,15 +56,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

@@ -6,7 +6,9 @@ import path from 'node:path'
 
 import nextEnv from '@next/env'
 
-import { root, runPayloadScript } from './lib.mjs'
+import { runPayloadScript } from './lib/payload.mjs'
+import { root } from './lib/process.mjs'
+import { toolEnv } from './lib/site.mjs'
 
 nextEnv.loadEnvConfig(root)
 const args = process.argv.slice(2)
@@ -16,7 +18,7 @@ if (fs.existsSync(out) && fs.readdirSync(out).length) {
   console.error(`The backup folder ${out} is not empty; choose another with --out <dir>.`)
   process.exit(1)
 }
-const env = { ...process.env, NODE_OPTIONS: '--no-deprecation', NEXT_TELEMETRY_DISABLED: '1', BACKUP_DIR: out }
+const env = toolEnv({ BACKUP_DIR: out })
 try {
   await runPayloadScript('src/scripts/backup.ts', { env })
 } catch (error) {

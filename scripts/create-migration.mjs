@@ -5,13 +5,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { bin, run } from './lib.mjs'
+import { bin, run } from './lib/process.mjs'
+import { toolEnv } from './lib/site.mjs'
 
 const name = process.argv[2] || 'schema-change'
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-migration-'))
 try {
   await run(bin('payload'), ['migrate:create', name, '--skip-empty'], {
-    env: { ...process.env, DATABASE_URI: `file:${path.join(scratch, 'scratch.db')}`, NODE_OPTIONS: '--no-deprecation', NEXT_TELEMETRY_DISABLED: '1' },
+    env: toolEnv({ DATABASE_URI: `file:${path.join(scratch, 'scratch.db')}` }),
   })
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true })

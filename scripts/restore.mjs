@@ -7,7 +7,9 @@ import path from 'node:path'
 
 import nextEnv from '@next/env'
 
-import { clearDataCache, root, runPayloadScript } from './lib.mjs'
+import { runPayloadScript } from './lib/payload.mjs'
+import { root } from './lib/process.mjs'
+import { clearDataCache, STAMP_FILE, toolEnv } from './lib/site.mjs'
 
 nextEnv.loadEnvConfig(root)
 const args = process.argv.slice(2)
@@ -16,15 +18,9 @@ if (!dir || !fs.existsSync(path.join(dir, 'manifest.json'))) {
   console.error('Usage: npm run restore -- <backup folder>   (the folder holds manifest.json)')
   process.exit(1)
 }
-const env = {
-  ...process.env,
-  NODE_OPTIONS: '--no-deprecation',
-  NEXT_TELEMETRY_DISABLED: '1',
-  RESTORE_DIR: path.resolve(dir),
-  RESTORE_NEW_IDS: args.includes('--new-ids') ? '1' : '',
-}
-// A run its watchdog stops (Payload's start-up stalling on a loaded machine) is tried again: the
-// restore is one transaction, so a stopped run leaves the database empty.
+const env = toolEnv({ RESTORE_DIR: path.resolve(dir), RESTORE_NEW_IDS: args.includes('--new-ids') ? '1' : '' })
+// A run its watchdog stops is tried again: the restore is one transaction, so a stopped run leaves
+// the database empty.
 await runPayloadScript('src/scripts/restore.ts', { env }).catch((error) => {
   console.error(error.message)
   process.exit(1)
@@ -32,6 +28,6 @@ await runPayloadScript('src/scripts/restore.ts', { env }).catch((error) => {
 // The build's pages and data cache hold the content of the database that was there before: the
 // next `npm start` must rebuild from the restored one.
 const distDir = process.env.NEXT_DIST_DIR || '.next'
-fs.rmSync(path.join(root, distDir, 'valenx-source-stamp'), { force: true })
+fs.rmSync(path.join(root, distDir, STAMP_FILE), { force: true })
 clearDataCache(distDir)
 console.log('The next `npm start` rebuilds the site from the restored content.')

@@ -3,14 +3,15 @@
 // demo content into an empty one, builds when the sources changed, and serves the production server.
 //   --dev          run `next dev` instead of a production build
 //   --build-only   stop after the build
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import nextEnv from '@next/env'
 
 import { dataDir, randomSecret, readLocalSecrets, writeLocalSecrets } from '../src/lib/localSecrets.mjs'
-import { bin, clearDataCache, root, run, runPayloadScript, sourceStamp, waitForHttp } from './lib.mjs'
+import { waitForHttp } from './lib/http.mjs'
+import { bin, root, serveInForeground } from './lib/process.mjs'
+import { buildSite, prepareDatabase, serverCommand, sourceStamp, STAMP_FILE } from './lib/site.mjs'
 
 // The same .env files Next reads, so this script and the server agree on every setting.
 nextEnv.loadEnvConfig(root, process.argv.includes('--dev'))
@@ -50,7 +51,7 @@ const env = {
 if (!isMongo) fs.mkdirSync(dataDir(), { recursive: true })
 
 console.log(`Database: ${isMongo ? 'MongoDB' : databaseUri}`)
-const prepared = await runPayloadScript('src/scripts/prepare.ts', { env: { ...env, NODE_OPTIONS: '--no-deprecation' }, capture: true })
+const prepared = await prepareDatabase({ ...env, NODE_OPTIONS: '--no-deprecation' }, { output: 'tee' })
 const marker = /prepared: seeded=(\d+)/.exec(prepared)
 if (!marker) throw new Error('Preparing the database stopped before it finished; run `npm start` again.')
 const seededNow = Number(marker[1]) > 0
@@ -65,10 +66,9 @@ function loginHelp() {
 }
 
 function serve(command, args) {
-  const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' })
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
-  child.on('exit', (code) => process.exit(code ?? 0))
-  waitForHttp(`http://127.0.0.1:${port}/`, { timeoutMs: 300_000, child }).then(
+  const child = serveInForeground(command, args, { env })
+  // The first request to `next dev` compiles the page: it may take minutes on a busy machine.
+  waitForHttp(`http://127.0.0.1:${port}/`, { timeoutMs: 300_000, requestTimeoutMs: 300_000, child }).then(
     () => console.log(loginHelp()),
     (error) => console.error(error.message),
   )
@@ -78,17 +78,16 @@ if (mode === 'dev') {
   serve(bin('next'), ['dev', '-p', port])
 } else {
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next')
-  const stampFile = path.join(distDir, 'valenx-source-stamp')
+  const stampFile = path.join(distDir, STAMP_FILE)
   const stamp = sourceStamp()
   const current = fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp
   // Pages are pre-rendered from the database at build time, so a freshly seeded database gets a fresh build.
   if (!current || seededNow) {
     console.log(current ? 'Rebuilding for the freshly seeded database…' : 'Building the production app (1–2 minutes)…')
-    clearDataCache(path.relative(root, distDir))
-    await run(bin('next'), ['build'], { env: { ...env, NODE_ENV: 'production' } })
+    await buildSite(env, path.relative(root, distDir))
     fs.writeFileSync(stampFile, stamp)
   } else {
     console.log('Production build is current.')
   }
-  if (mode === 'start') serve(process.execPath, [path.join(root, 'server.mjs'), '-p', port])
+  if (mode === 'start') serve(...serverCommand(port))
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:mongo`: the integration suite against a real MongoDB server, for machines that have
 // one (`docker compose up -d mongo`). Each test file gets a fresh database on that server, dropped after.
-import { bin, run } from './lib.mjs'
+import { bin, run } from './lib/process.mjs'
 
 const uri = process.env.TEST_MONGODB_URI || process.env.DATABASE_URI || 'mongodb://127.0.0.1:27017/?directConnection=true'
 if (!/^mongodb(\+srv)?:\/\//.test(uri)) {

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { bin, root, run } from './lib.mjs'
+import { bin, root, run } from './lib/process.mjs'
 
 const resultsDir = path.join(root, 'test-results')
 fs.mkdirSync(resultsDir, { recursive: true })

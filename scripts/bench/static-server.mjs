@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The benchmark's static ceiling: one HTML file (and its pre-compressed .gz) served by node:http
-// from memory, the least work any server can do for the article. Started by scripts/bench.mjs.
+// from memory, the least work any server can do for the article. Started by the load stage (load.mjs).
 //   node scripts/bench/static-server.mjs <file.html> <port>
 import fs from 'node:fs'
 import http from 'node:http'

@@ -2,12 +2,7 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 /** Signs in to the REST API as the seeded admin and returns the Authorization header to use. */
 export async function adminAuth(request: APIRequestContext): Promise<Record<string, string>> {
-  const response = await request.post('/api/users/login', {
-    data: { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD },
-  })
-  if (!response.ok()) throw new Error(`admin login failed: ${response.status()}`)
-  const { token } = (await response.json()) as { token: string }
-  return { Authorization: `JWT ${token}` }
+  return { Authorization: `JWT ${await adminToken(request)}` }
 }
 
 export async function findOne(request: APIRequestContext, collection: string, field: string, value: string) {
@@ -43,7 +38,7 @@ export async function createUser(request: APIRequestContext, role: 'editor' | 'a
   const email = `e2e-${role}-${stamp}@valenx.local`
   const password = `${role}-password-${stamp}`
   const response = await request.post('/api/users', {
-    headers: { Authorization: `JWT ${await adminToken(request)}` },
+    headers: await adminAuth(request),
     data: { email, password, name, role },
   })
   expect(response.status(), await response.text()).toBe(201)

@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { runPayloadScript } from '../../scripts/lib.mjs'
+import { runPayloadScript } from '../../scripts/lib/payload.mjs'
 import { adminAuth, findOne, simpleContent } from './api'
 
 /**

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import type { Article } from '@payload-types'
+
 import { seed } from '@/seed'
 
 export const ADMIN = { email: 'admin@test.valenx', password: 'admin-password-123' }
@@ -16,3 +18,11 @@ export async function createUser(payload: Payload, role: 'admin' | 'editor' | 'a
 }
 
 export const SEED_SLUG = 'ai-engineer-vs-ml-engineer'
+
+/** The seed article exactly as the article page reads it: anonymous, depth 2. */
+export async function readSeedArticle(payload: Payload): Promise<Article> {
+  const where = { slug: { equals: SEED_SLUG } }
+  const { docs } = await payload.find({ collection: 'articles', where, depth: 2, overrideAccess: false })
+  if (docs.length !== 1) throw new Error(`expected one published ${SEED_SLUG}, found ${docs.length}`)
+  return docs[0]
+}

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CollectionExport, GlobalExport, Manifest } from '@/lib/backup'
 
+import { run, type RunError } from '../../scripts/lib/process.mjs'
 import { bootDemo } from '../helpers/demo'
 import { shutdown } from '../helpers/payload'
 
@@ -18,7 +18,6 @@ import { shutdown } from '../helpers/payload'
  * an upload; it is backed up, restored into a second, new database, and that one backed up again:
  * the two exports must hold the same documents, versions and file bytes.
  */
-const root = process.cwd()
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-backup-'))
 const isMongo = Boolean(process.env.TEST_MONGODB_URI)
 
@@ -40,14 +39,15 @@ function operatorEnv(extra: Record<string, string>): Record<string, string | und
   return { ...env, SCRIPT_TIMEOUT_MS: '120000', ...extra }
 }
 
-function npmScript(script: 'backup' | 'restore', args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [`scripts/${script}.mjs`, ...args], { cwd: root, env: operatorEnv(env) as NodeJS.ProcessEnv })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-    child.on('exit', (code) => resolve({ code, output }))
-  })
+async function npmScript(script: 'backup' | 'restore', args: string[], env: Record<string, string> = {}) {
+  const options = { env: operatorEnv(env) as NodeJS.ProcessEnv, output: 'collect' as const }
+  try {
+    const output = await run(process.execPath, [`scripts/${script}.mjs`, ...args], options)
+    return { code: 0, output }
+  } catch (error) {
+    const { exitCode, output } = error as RunError
+    return { code: exitCode ?? null, output }
+  }
 }
 
 const readJson = <T>(file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as T

@@ -1,13 +1,13 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Article, SalaryTable } from '@payload-types'
+import type { SalaryTable } from '@payload-types'
 import { relationId } from '@/lib/lexical'
 import { figureChanges } from '@/figures/history'
 import { figureNodes, formatFigure, resolveFigure, resolveFigures } from '@/figures/resolve'
 import { figure, paragraph, richText } from '@/seed/lexical'
 
-import { SEED_SLUG, seedDemo } from '../helpers/fixtures'
+import { readSeedArticle, seedDemo } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
 
 let payload: Payload
@@ -23,9 +23,6 @@ afterAll(async () => {
   await shutdown(payload)
 })
 
-const seedArticle = async () =>
-  (await payload.find({ collection: 'articles', where: { slug: { equals: SEED_SLUG } }, depth: 2, overrideAccess: false })).docs[0] as Article
-
 describe('figure formatting', () => {
   it('formats currency, percent, multiplier and plain numbers with the requested rounding', () => {
     expect(formatFigure(210000, { format: 'currency', decimals: 0 })).toBe('$210,000')
@@ -39,21 +36,21 @@ describe('figure formatting', () => {
 
 describe('figures in the seed article', () => {
   it('compute the lead paragraph and Key Insights from the tables: $210,000, 22%, $172,000, 3.5x', async () => {
-    const article = await seedArticle()
+    const article = await readSeedArticle(payload)
     const { broken } = resolveFigures(article.content)
     expect(broken).toEqual([])
     expect(figureNodes(article.content).map((node) => node.display)).toEqual(['$210,000', '22%', '$172,000', '3.5x', '22%'])
   })
 
   it('stored each figure’s value on save, for when its cell disappears', async () => {
-    const article = await seedArticle()
+    const article = await readSeedArticle(payload)
     expect(figureNodes(article.content).map((node) => node.lastValue)).toEqual(['$210,000', '22%', '$172,000', '3.5x', '22%'])
   })
 
   it('follow an edited salary figure, and fall back to the last value when the row is gone', async () => {
     const rows = table.rows.map((row) => (row.role === 'AI Engineer' && row.tier.startsWith('FAANG+') ? { ...row, base: 175_000 } : row))
     const updated = await payload.update({ collection: 'salary-tables', id: table.id, data: { rows } })
-    const article = await seedArticle()
+    const article = await readSeedArticle(payload)
     resolveFigures(article.content)
     const displays = figureNodes(article.content).map((node) => node.display)
     expect(displays[0]).toBe('$220,000')

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article, SalaryTable } from '@payload-types'
 import { blocksOf, type LexicalRoot } from '@/lib/lexical'
 
-import { SEED_SLUG, seedDemo } from '../helpers/fixtures'
+import { readSeedArticle, SEED_SLUG, seedDemo } from '../helpers/fixtures'
 import { bootDemo } from '../helpers/demo'
 import { shutdown } from '../helpers/payload'
 import { apiClient } from '../helpers/rest'
@@ -21,15 +21,9 @@ afterAll(async () => {
   await shutdown(payload)
 })
 
-async function seedArticle(): Promise<Article> {
-  const { docs } = await payload.find({ collection: 'articles', where: { slug: { equals: SEED_SLUG } }, depth: 2, overrideAccess: false })
-  expect(docs).toHaveLength(1)
-  return docs[0]
-}
-
 describe('demo content', () => {
   it('holds the reference article with every table, FAQ and link', async () => {
-    const article = await seedArticle()
+    const article = await readSeedArticle(payload)
     expect(article.title).toBe('AI Engineer vs ML Engineer: Roles, Salary, and Career Path')
     expect(typeof article.id).toBe('string')
     expect(article._status).toBe('published')
@@ -71,7 +65,7 @@ describe('REST and GraphQL', () => {
   it('serves published articles to anonymous clients and never a draft', async () => {
     const draft = await api.rest<{ doc: Article }>('POST', '/articles?draft=true', {
       token: adminToken,
-      body: { title: 'Unreleased salary scoop', excerpt: 'Not yet.', category: (await seedArticle()).category, content: (await seedArticle()).content, _status: 'draft' },
+      body: { title: 'Unreleased salary scoop', excerpt: 'Not yet.', category: (await readSeedArticle(payload)).category, content: (await readSeedArticle(payload)).content, _status: 'draft' },
     })
     expect(draft.status).toBe(201)
     const draftId = draft.body.doc.id

@@ -11,7 +11,7 @@ import { blocksOf, relationId, type LexicalRoot } from '@/lib/lexical'
 import { paragraph, richText } from '@/seed/lexical'
 import { articlePageJsonLd, serializeJsonLd, temporalCoverage, type JsonLdObject } from '@/seo/jsonLd'
 
-import { SEED_SLUG } from '../helpers/fixtures'
+import { readSeedArticle, SEED_SLUG } from '../helpers/fixtures'
 import { bootDemo } from '../helpers/demo'
 import { shutdown } from '../helpers/payload'
 import { apiClient } from '../helpers/rest'
@@ -30,13 +30,6 @@ afterAll(async () => {
   await shutdown(payload)
 })
 
-/** The seed article exactly as the article page reads it: anonymous, depth 2. */
-async function readSeedArticle(): Promise<Article> {
-  const { docs } = await payload.find({ collection: 'articles', where: { slug: { equals: SEED_SLUG } }, depth: 2, overrideAccess: false })
-  expect(docs).toHaveLength(1)
-  return docs[0]
-}
-
 async function authorNamesOf(article: Article): Promise<string[]> {
   const ids = (article.authors ?? []).map(relationId).filter(Boolean) as string[]
   const { docs } = await payload.find({ collection: 'users', where: { id: { in: ids } }, overrideAccess: true, depth: 0 })
@@ -47,7 +40,7 @@ const byType = (items: JsonLdObject[], type: string) => items.filter((item) => i
 
 describe('JSON-LD of the article page', () => {
   it('describes the seed article as Article, FAQPage, Dataset and BreadcrumbList', async () => {
-    const article = await readSeedArticle()
+    const article = await readSeedArticle(payload)
     const authorNames = await authorNamesOf(article)
     expect(authorNames).toEqual(['Valenx Admin'])
     const items = articlePageJsonLd(article, { authorNames })
@@ -109,13 +102,13 @@ describe('JSON-LD of the article page', () => {
   })
 
   it('moves Article.dateModified and the sitemap/feed date when a figure in its salary table changes', async () => {
-    const before = await readSeedArticle()
+    const before = await readSeedArticle(payload)
     const table = blocksOf(before.content as LexicalRoot, 'salaryTable')[0].table as SalaryTable
     await new Promise((resolve) => setTimeout(resolve, 20))
     const rows = table.rows.map((row, index) => (index === 0 ? { ...row, bonus: row.bonus + 1000 } : row))
     const edited = await payload.update({ collection: 'salary-tables', id: table.id, data: { rows, _status: 'published' }, overrideAccess: true })
 
-    const after = await readSeedArticle()
+    const after = await readSeedArticle(payload)
     expect(after.updatedAt).toBe(before.updatedAt)
     const [ld] = articlePageJsonLd(after)
     expect(ld.dateModified).toBe(new Date(edited.updatedAt).toISOString())
@@ -157,7 +150,7 @@ describe('reader search and the published-article lists', () => {
   })
 
   it('never returns a draft, and finds the same article once it is published', async () => {
-    const seed = await readSeedArticle()
+    const seed = await readSeedArticle(payload)
     const word = 'Quixotrelline'
     const created = await api.rest<{ doc: Article }>('POST', '/articles?draft=true', {
       token: adminToken,
@@ -198,7 +191,7 @@ describe('reader search and the published-article lists', () => {
   })
 
   it('remembers a search, and forgets it the moment an article is published, unpublished or deleted', async () => {
-    const seed = await readSeedArticle()
+    const seed = await readSeedArticle(payload)
     const word = 'Brontesquelle'
     const created = await api.rest<{ doc: Article }>('POST', '/articles?draft=true', {
       token: adminToken,

@@ -1,0 +1,124 @@
+// The table `npm run bench` prints at the end, from the result record (the JSON it saves).
+import { seconds } from './context.mjs'
+
+const pad = (value, width) => String(value).padStart(width)
+const fmt = (value, digits = 0) =>
+  value === null || value === undefined || Number.isNaN(value) ? '–' : Number(value).toFixed(digits)
+const orDash = (ms) => (ms !== undefined ? seconds(ms) : '–')
+
+function loadTable(load) {
+  const columns = [
+    ['req/s', 8],
+    ['p50 ms', 7],
+    ['p99 ms', 7],
+    ['KB/s', 8],
+    ['B/resp', 7],
+    ['errors', 6],
+    ['non2xx', 6],
+    ['× ceiling', 9],
+  ]
+  const row = (name, values) =>
+    [name.padEnd(16), ...values.map((value, index) => pad(value, columns[index][1]))].join(' ')
+  const lines = [
+    row(
+      'target',
+      columns.map(([title]) => title),
+    ),
+  ]
+  for (const entry of load) {
+    lines.push(
+      row(entry.name, [
+        fmt(entry.requestsPerSecond),
+        fmt(entry.latencyMs.p50),
+        fmt(entry.latencyMs.p99),
+        fmt(entry.bytesPerSecond / 1024),
+        entry.bytesPerResponse,
+        entry.errors + entry.timeouts,
+        entry.non2xx,
+        fmt(entry.ratioToCeiling, 3),
+      ]),
+    )
+  }
+  return lines
+}
+
+function lighthouseLines(lighthouse) {
+  const lines = []
+  for (const [name, entry] of Object.entries(lighthouse)) {
+    if (entry.error) {
+      lines.push(`lighthouse ${name}: ${entry.error.split('\n')[0]}`)
+      continue
+    }
+    const { scores, metricsMs: m } = entry
+    lines.push(
+      `lighthouse ${name} (mobile): performance ${scores.performance}, accessibility ${scores.accessibility}, ` +
+        `best practices ${scores['best-practices']}, SEO ${scores.seo}; ` +
+        `FCP ${m.fcp} ms, LCP ${m.lcp} ms, TBT ${m.tbt} ms, CLS ${m.cls}`,
+    )
+    for (const audit of entry.failing) lines.push(`  below 1: ${audit.category} ${audit.id} (${audit.score})`)
+  }
+  return lines
+}
+
+function soakLines(soak) {
+  const yesNo = (value) => (value ? 'yes' : 'NO')
+  return [
+    `soak (${soak.durationS} s, ${soak.connections} connections, ${soak.paths.join(' ')}): ` +
+      `${fmt(soak.requestsPerSecond)} req/s, p50 ${soak.latencyMs.p50} ms, p99 ${soak.latencyMs.p99} ms, ` +
+      `${soak.errors + soak.timeouts} errors, ${soak.non2xx} non-2xx`,
+    `  editor: ${soak.savesAcknowledged}/${soak.saves} saves acknowledged ` +
+      `(median ${soak.saveMs.median} ms, worst ${soak.saveMs.worst} ms), ` +
+      `${soak.lostSaves} lost, last save current: ${yesNo(soak.lastSaveIsCurrent)}, ` +
+      `on the page: ${soak.lastSaveOnPage === null ? '–' : yesNo(soak.lastSaveOnPage)}`,
+    `  server RSS ${soak.rssAfterWarmUpMiB} MiB after warm-up, ${soak.rssAtEndMiB} MiB at the end ` +
+      `(${soak.rssGrowthPercent > 0 ? '+' : ''}${soak.rssGrowthPercent}%): ${soak.passed ? 'PASS' : 'FAIL'}`,
+  ]
+}
+
+/** @param {import('./context.mjs').BenchContext['result']} data */
+export function report(data) {
+  const { machine, options, timings: t } = data
+  const commit = data.git ? `${data.git.commit}${data.git.dirty ? '+dirty' : ''}` : 'no git'
+  const coldStart = t.coldStartToFirstPageMs ?? '–'
+  const lines = [
+    `Valenx Press benchmark, ${data.startedAt} (${commit})`,
+    `${machine.cpus} cores, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')} at start, ` +
+      `${(machine.loadAverageAtEnd ?? []).join(' ')} at end`,
+    `${data.seededArticles ?? '?'} generated articles (+5 demo, ~${data.wordsPerArticle ?? '?'} words each); ` +
+      `${options.connections} connections, ${options.duration} s per target, gzip accepted, loopback`,
+    '',
+    ...loadTable(data.load),
+    '',
+    `seeding: ${orDash(t.seedMs)}   build: ${orDash(t.buildMs)}   cold start to first page: ${coldStart} ms`,
+  ]
+  if (data.uncached.length)
+    lines.push(`uncached first render: ${data.uncached.map((entry) => `${entry.path} ${entry.ms} ms`).join(', ')}`)
+  const editor = data.editorPath
+  if (editor) {
+    lines.push(
+      `editor path (${editor.edits.length} salary saves → public page): median ${editor.medianMs ?? '–'} ms, ` +
+        `worst ${editor.worstMs ?? 'not seen'} ms (save itself: median ${editor.medianSaveMs} ms)`,
+    )
+  }
+  const memory = data.memory
+  if (memory) {
+    const peak = memory.peakTreeRssMiB ?? memory.peakTreeRssAfterLoadMiB ?? '–'
+    lines.push(`server RSS (process tree): ${memory.idleAfterStartMiB} MiB after start, peak ${peak} MiB`)
+  }
+  if (data.articleHtml) lines.push(`article HTML: ${data.articleHtml.bytes} B, ${data.articleHtml.gzipBytes} B gzipped`)
+  const browser = data.browser
+  if (browser) {
+    lines.push(
+      `reader download (article, Chromium): ${browser.requests} requests, ${browser.totalBytes} B transferred; ` +
+        `JavaScript ${browser.jsBytes} B transferred (${browser.jsDecodedBytes} B decoded)`,
+    )
+    for (const file of browser.js)
+      lines.push(`  ${file.file}  ${file.transferBytes} B (${file.decodedBytes} B decoded)`)
+  }
+  if (data.lighthouse) lines.push(...lighthouseLines(data.lighthouse))
+  if (data.soak) lines.push(...soakLines(data.soak))
+  for (const note of data.notes) lines.push(`note: ${note}`)
+  lines.push(`total run time: ${seconds(t.totalMs ?? 0)}`)
+  if (data.error) lines.push(`FAILED: ${data.error.split('\n')[0]}`)
+  return lines.join('\n')
+}
