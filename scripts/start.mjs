@@ -9,7 +9,7 @@ import path from 'node:path'
 
 import nextEnv from '@next/env'
 
-import { dataDir, randomSecret, readLocalSecrets, writeLocalSecrets } from '../src/lib/localSecrets.mjs'
+import { dataDir, randomSecret, readLocalSecrets, writeLocalSecrets } from '../src/config/localSecrets.mjs'
 import { bin, clearDataCache, root, run, runPayloadScript, sourceStamp, waitForHttp } from './lib.mjs'
 
 // The same .env files Next reads, so this script and the server agree on every setting.

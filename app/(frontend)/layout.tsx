@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next'
 import type React from 'react'
 
 import { getSite } from '@/data'
-import { serverUrl } from '@/lib/env'
+import { serverUrl } from '@/config/env'
 import { blogPath, categoryPath, searchPath } from '@/lib/paths'
 import { feedAlternate } from '@/seo/metadata'
 import { SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'

@@ -6,7 +6,7 @@ import { slugField } from '@/fields/slug'
 import { updatedByField } from '@/fields/updatedBy'
 import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
 import { articlePath } from '@/lib/paths'
-import { previewUrl } from '@/lib/preview'
+import { previewUrl } from '@/config/preview'
 
 import { figureChangesEndpoint } from './endpoints'
 import { indexContent } from './hooks/indexContent'
@@ -63,7 +63,7 @@ export const Articles: CollectionConfig = {
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     { name: 'content', type: 'richText', required: true, editor: articleEditor },
     {
-      // Keys of "What changed" entries (src/figures/history.ts) that readers should not see; the
+      // Keys of "What changed" entries (src/salary-tables/history.ts) that readers should not see; the
       // field lists the generated entries with a toggle each, so nobody types a key.
       name: 'hiddenChanges',
       label: 'Hidden “What changed” entries',

@@ -2,9 +2,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { SalaryTable } from '@payload-types'
 import { isEditorUser } from '@/access'
-import { CsvError, diffIsEmpty, diffSalaryRows, parseSalaryCsv, salaryTableToCsv, type ImportedRow } from '@/figures/csv'
+import { CsvError, diffIsEmpty, diffSalaryRows, parseSalaryCsv, salaryTableToCsv, type ImportedRow } from '@/salary-tables/csv'
 import { validateMoney } from '@/fields/money'
-import { tableImpact } from '@/figures/impact'
+import { tableImpact } from '@/salary-tables/impact'
 
 const SLUG = 'salary-tables'
 

@@ -4,7 +4,7 @@ import { editorialAccess } from '@/access'
 import { moneyField } from '@/fields/money'
 import { updatedByField } from '@/fields/updatedBy'
 import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
-import { staleAfterMonths } from '@/lib/staleness'
+import { staleAfterMonths } from '@/config/staleness'
 
 import { exportCsv, impact, importCsv } from './endpoints'
 import { computeRowTotal } from './hooks/computeRowTotal'

@@ -1,6 +1,6 @@
 import { unstable_cache } from 'next/cache'
 
-import { cacheTags } from '@/lib/cacheTags'
+import { cacheTags } from '@/cache/tags'
 import { relationId } from '@/lib/lexical'
 
 import { payloadClient } from './payload'

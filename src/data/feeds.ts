@@ -7,7 +7,7 @@ import { unstable_cache } from 'next/cache'
 
 import type { Article, Category, SalaryTable } from '@payload-types'
 import { contentModifiedAt } from '@/lib/articleDates'
-import { cacheTags } from '@/lib/cacheTags'
+import { cacheTags } from '@/cache/tags'
 import { ARTICLES_PER_SITEMAP } from '@/seo/sitemap'
 
 import { payloadClient } from './payload'

@@ -6,10 +6,10 @@
 import { unstable_cache } from 'next/cache'
 
 import type { Article, Category, SalaryTable, Site } from '@payload-types'
-import { loadFigureChanges, type FigureChange } from '@/figures/history'
+import { loadFigureChanges, type FigureChange } from '@/salary-tables/history'
 import { resolveFigures } from '@/figures/resolve'
 import { contentModifiedAt } from '@/lib/articleDates'
-import { cacheTags } from '@/lib/cacheTags'
+import { cacheTags } from '@/cache/tags'
 
 import { payloadClient } from './payload'
 

@@ -2,7 +2,7 @@
  * Reader search over the `search` collection that the search plugin keeps from published articles
  * (title, excerpt, plain-text body). `like` reads every entry's text: at 10,000 articles one search
  * costs 150–180 ms, and the soak's readers (64 connections, the same few queries) queued behind it
- * until requests timed out. So results are remembered per query (src/lib/searchCache.ts): a
+ * until requests timed out. So results are remembered per query (src/cache/searchCache.ts): a
  * bounded LRU (made-up queries can only push others out), one database query for concurrent
  * readers of the same query, and forgotten the moment anything a result shows may have changed (the
  * index, a published article, or a published salary table that one of its cards shows). A result is computed exactly as without
@@ -13,7 +13,7 @@
 import type { Where } from 'payload'
 
 import { relationId } from '@/lib/lexical'
-import { cachedSearch, type Loaded } from '@/lib/searchCache'
+import { cachedSearch, type Loaded } from '@/cache/searchCache'
 
 import { cardPopulate, cardSelect, toCard, type ArticleCardData } from './index'
 import { payloadClient } from './payload'

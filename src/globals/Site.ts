@@ -2,8 +2,8 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone, editors } from '@/access'
 import { validateHttpUrl } from '@/fields/url'
-import { cacheTags } from '@/lib/cacheTags'
-import { revalidateTags } from '@/lib/revalidate'
+import { cacheTags } from '@/cache/tags'
+import { revalidateTags } from '@/cache/invalidate'
 
 const linkFields = [
   { name: 'label', type: 'text', required: true, maxLength: 60 },

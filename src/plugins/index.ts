@@ -5,10 +5,10 @@ import type { Plugin } from 'payload'
 
 import type { Article } from '@payload-types'
 import { editors } from '@/access'
-import { afterCommit } from '@/lib/afterCommit'
-import { serverUrl } from '@/lib/env'
+import { afterCommit } from '@/db/afterCommit'
+import { serverUrl } from '@/config/env'
 import { plainText, type LexicalRoot } from '@/lib/lexical'
-import { forgetSearchResults } from '@/lib/searchCache'
+import { forgetSearchResults } from '@/cache/searchCache'
 
 const generateTitle: GenerateTitle<Article> = ({ doc }) => (doc?.title ? `${doc.title} | Valenx Press` : 'Valenx Press')
 const generateDescription: GenerateDescription<Article> = ({ doc }) => doc?.excerpt ?? ''

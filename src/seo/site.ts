@@ -1,4 +1,4 @@
-import { serverUrl } from '@/lib/env'
+import { serverUrl } from '@/config/env'
 
 /** The publisher every page, feed entry and JSON-LD block names. */
 export const SITE_NAME = 'Valenx Press'

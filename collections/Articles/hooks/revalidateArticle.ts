@@ -1,10 +1,10 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import type { Article } from '@payload-types'
-import { cacheTags } from '@/lib/cacheTags'
-import { afterCommit } from '@/lib/afterCommit'
-import { revalidateTags } from '@/lib/revalidate'
-import { forgetSearchResults } from '@/lib/searchCache'
+import { cacheTags } from '@/cache/tags'
+import { afterCommit } from '@/db/afterCommit'
+import { revalidateTags } from '@/cache/invalidate'
+import { forgetSearchResults } from '@/cache/searchCache'
 
 /** Articles whose related-post cards show this one must re-render with it. */
 async function citingArticleTags(id: string, req: PayloadRequest): Promise<string[]> {

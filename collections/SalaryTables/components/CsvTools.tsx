@@ -3,7 +3,7 @@
 import { Button, useDocumentInfo } from '@payloadcms/ui'
 import { useState, type ChangeEvent } from 'react'
 
-import type { RowChange, SalaryDiff } from '@/figures/csv'
+import type { RowChange, SalaryDiff } from '@/salary-tables/csv'
 import { formatMoney } from '@/lib/format'
 
 type Pending = { fileName: string; csv: string; diff: SalaryDiff }

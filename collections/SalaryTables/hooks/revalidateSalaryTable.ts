@@ -1,10 +1,10 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { SalaryTable } from '@payload-types'
-import { cacheTags } from '@/lib/cacheTags'
-import { afterCommit } from '@/lib/afterCommit'
-import { revalidateTags } from '@/lib/revalidate'
-import { forgetSearchResults } from '@/lib/searchCache'
+import { cacheTags } from '@/cache/tags'
+import { afterCommit } from '@/db/afterCommit'
+import { revalidateTags } from '@/cache/invalidate'
+import { forgetSearchResults } from '@/cache/searchCache'
 
 /**
  * A figure lives once, here: every published article that shows this table re-renders with it.

@@ -2,7 +2,7 @@ import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
 
-import { isPreviewablePath } from '@/lib/preview'
+import { isPreviewablePath } from '@/config/preview'
 
 export async function GET(request: NextRequest): Promise<Response> {
   const mode = await draftMode()

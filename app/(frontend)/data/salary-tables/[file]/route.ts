@@ -1,5 +1,5 @@
 import { getSalaryTable } from '@/data'
-import { salaryTableToCsv } from '@/figures/csv'
+import { salaryTableToCsv } from '@/salary-tables/csv'
 import { slugify } from '@/fields/slug'
 
 // Generated on first request, then served from the cache until the table is published again.

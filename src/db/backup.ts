@@ -275,7 +275,7 @@ type SqliteClient = { execute: (sql: string) => Promise<{ rows: unknown[] }> }
 /**
  * The whole restore is one transaction. On SQLite it needs foreign keys off until the end (articles
  * relate to articles in any order; they are checked once before COMMIT), which SQLite only allows
- * outside a transaction, so instead of a Payload transaction (src/lib/sqliteTransactions.ts) it opens
+ * outside a transaction, so instead of a Payload transaction (src/db/sqliteTransactions.ts) it opens
  * one by hand on the adapter's connection, which every adapter call without a transaction uses; the
  * other saves of this process wait for it. MongoDB uses Payload's transactions (a replica set has
  * them; a standalone server writes without one).

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import type { SalaryTable } from '@payload-types'
 import { relationId } from '@/lib/lexical'
 
-import { figureContext, figureNodes, resolveFigure, type FigureFields } from './resolve'
+import { figureContext, figureNodes, resolveFigure, type FigureFields } from '@/figures/resolve'
 
 export type BrokenFigure = { figure: string; reason: string; shown: string }
 export type ArticleImpact = { id: string; title: string; slug: string | null; status: string | null; figures: number; broken: BrokenFigure[] }

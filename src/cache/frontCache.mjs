@@ -21,7 +21,7 @@ function current() {
 
 /**
  * Forget every stored response. Called wherever Payload revalidates Next's cache
- * (src/lib/revalidate.ts): a purge is cheap and one save can change many pages (lists, related
+ * (src/cache/invalidate.ts): a purge is cheap and one save can change many pages (lists, related
  * cards, figures), so the whole cache goes rather than guessing which addresses a tag covers.
  */
 export function purgeFrontCache() {

@@ -1,7 +1,7 @@
 import { revalidateTag } from 'next/cache'
 import type { PayloadRequest } from 'payload'
 
-import { afterCommit } from './afterCommit'
+import { afterCommit } from '@/db/afterCommit'
 import { purgeFrontCache } from './frontCache.mjs'
 
 /**
@@ -25,7 +25,7 @@ function purgeAndRevalidate(tags: string[]): void {
       revalidateTag(tag, { expire: 0 })
     } catch {
       // Outside a Next request (scripts, tests of the Local API) there is no cache to invalidate. The
-      // server's own jobs run inside a request for this reason (src/lib/jobRunner.ts).
+      // server's own jobs run inside a request for this reason (src/config/jobRunner.ts).
     }
   }
 }
