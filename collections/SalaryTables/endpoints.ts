@@ -2,8 +2,8 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { SalaryTable } from '@payload-types'
 import { isEditorUser } from '@/access'
-import { CsvError, diffIsEmpty, diffSalaryRows, parseSalaryCsv, salaryTableToCsv, type ImportedRow } from '@/salary-tables/csv'
 import { validateMoney } from '@/fields/money'
+import { CsvError, diffIsEmpty, diffSalaryRows, keepRowIds, parseSalaryCsv, rowFigures, salaryTableToCsv, type ImportedRow } from '@/salary-tables/csv'
 import { tableImpact } from '@/salary-tables/impact'
 
 const SLUG = 'salary-tables'
@@ -27,9 +27,6 @@ async function latest(req: PayloadRequest): Promise<SalaryTable | undefined> {
 }
 
 const amountRule = (value: number | undefined) => validateMoney(value as number, { required: true } as never) as string | true
-
-const comparable = (rows: SalaryTable['rows']) =>
-  (rows ?? []).map(({ role, tier, base, equity, bonus, source }) => ({ role, tier, base, equity, bonus, source }))
 
 export const exportCsv: Endpoint = {
   path: '/:id/csv',
@@ -83,18 +80,15 @@ export const importCsv: Endpoint = {
       throw error
     }
 
-    const diff = diffSalaryRows(comparable(table.rows), rows)
+    const diff = diffSalaryRows(rowFigures(table.rows), rows)
     const dryRun = ['1', 'true'].includes(new URL(req.url ?? 'http://localhost').searchParams.get('dryRun') ?? '')
     if (dryRun || diffIsEmpty(diff)) return Response.json({ dryRun, applied: false, diff })
 
-    // Existing rows keep their ids, so the versions compare row by row.
-    const ids = new Map((table.rows ?? []).map((row) => [`${row.role.trim().toLowerCase()}\u0000${row.tier.trim().toLowerCase()}`, row.id]))
-    const data = rows.map((row) => ({ ...row, id: ids.get(`${row.role.toLowerCase()}\u0000${row.tier.toLowerCase()}`) ?? undefined }))
     try {
       await req.payload.update({
         collection: SLUG,
         id: table.id,
-        data: { rows: data, _status: 'published' },
+        data: { rows: keepRowIds(table.rows, rows), _status: 'published' },
         overrideAccess: false,
         user: req.user,
         req,

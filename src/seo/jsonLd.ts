@@ -8,6 +8,7 @@ import { contentModifiedAt } from '@/lib/articleDates'
 import { formatDate } from '@/lib/format'
 import { blocksOf, plainText, type LexicalRoot } from '@/lib/lexical'
 import { articlePath, blogPath, categoryPath } from '@/lib/paths'
+import { PAY_PARTS, type PayColumn } from '@/salary-tables/model'
 
 import { articleImage } from './articleImage'
 import { absoluteUrl, SITE_NAME } from './site'
@@ -72,12 +73,14 @@ export function temporalCoverage(period: string | null | undefined): string | un
   return range ? `${range[1]}/${range[2]}` : period.trim()
 }
 
-const MEASURES = [
-  { key: 'base', name: 'Base salary' },
-  { key: 'equity', name: 'Equity per year' },
-  { key: 'bonus', name: 'Bonus' },
-  { key: 'total', name: 'Total compensation (base + equity per year + bonus)' },
-] as const
+/** Each amount of a row as a dataset names it, parts first, as the table's columns. */
+const MEASURE_NAMES: Record<PayColumn, string> = {
+  base: 'Base salary',
+  equity: 'Equity per year',
+  bonus: 'Bonus',
+  total: 'Total compensation (base + equity per year + bonus)',
+}
+const MEASURES = [...PAY_PARTS, 'total' as const].map((column) => MEASURE_NAMES[column])
 
 export function datasetJsonLd(table: SalaryTable, { caption, anchor, pagePath }: { caption?: string | null; anchor: string; pagePath: string }): JsonLdObject {
   const rows = table.rows ?? []
@@ -99,7 +102,7 @@ export function datasetJsonLd(table: SalaryTable, { caption, anchor, pagePath }:
     // The sources named under the table, one per row source, as the reader sees them.
     citation: sources,
     isAccessibleForFree: true,
-    variableMeasured: MEASURES.map((measure) => ({ '@type': 'PropertyValue', name: measure.name, unitText: currency })),
+    variableMeasured: MEASURES.map((name) => ({ '@type': 'PropertyValue', name, unitText: currency })),
   }
 }
 
