@@ -2,8 +2,8 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone, editors } from '@/access'
 import { validateHttpUrl } from '@/fields/url'
+import { invalidate } from '@/cache/invalidate'
 import { cacheTags } from '@/cache/tags'
-import { revalidateTags } from '@/cache/invalidate'
 
 const linkFields = [
   { name: 'label', type: 'text', required: true, maxLength: 60 },
@@ -29,6 +29,6 @@ export const Site: GlobalConfig = {
     { name: 'footerLinks', type: 'array', maxRows: 12, fields: [...linkFields] },
   ],
   hooks: {
-    afterChange: [({ doc, req }) => (revalidateTags([cacheTags.site], req), doc)],
+    afterChange: [async ({ doc, req }) => (await invalidate(req, { tags: [cacheTags.site] }), doc)],
   },
 }

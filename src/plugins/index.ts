@@ -5,10 +5,9 @@ import type { Plugin } from 'payload'
 
 import type { Article } from '@payload-types'
 import { editors } from '@/access'
-import { afterCommit } from '@/db/afterCommit'
+import { invalidate } from '@/cache/invalidate'
 import { serverUrl } from '@/config/env'
 import { plainText, type LexicalRoot } from '@/lib/lexical'
-import { forgetSearchResults } from '@/cache/searchCache'
 
 const generateTitle: GenerateTitle<Article> = ({ doc }) => (doc?.title ? `${doc.title} | Valenx Press` : 'Valenx Press')
 const generateDescription: GenerateDescription<Article> = ({ doc }) => doc?.excerpt ?? ''
@@ -41,8 +40,8 @@ export const plugins: Plugin[] = [
       access: { create: editors, update: editors, delete: editors },
       // Any change to the index (a publish, an unpublish, a reindex) changes what readers find.
       hooks: {
-        afterChange: [({ doc, req }) => (afterCommit(req, () => forgetSearchResults()), doc)],
-        afterDelete: [({ doc, req }) => (afterCommit(req, () => forgetSearchResults()), doc)],
+        afterChange: [async ({ doc, req }) => (await invalidate(req, { searches: 'all' }), doc)],
+        afterDelete: [async ({ doc, req }) => (await invalidate(req, { searches: 'all' }), doc)],
       },
       fields: ({ defaultFields }) => [
         ...defaultFields,
