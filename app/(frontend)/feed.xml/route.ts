@@ -1,6 +1,6 @@
 import { Feed } from 'feed'
 
-import { listRecentArticleEntries } from '@/data/feeds'
+import { listRecentArticleEntries } from '@/data'
 import { articlePath, categoryPath } from '@/lib/paths'
 import { absoluteUrl, FEED_PATH, SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 
 import { ArticleCardGrid } from '@/components/ArticleCard'
-import { normalizeQuery, searchArticles } from '@/data/search'
+import { normalizeQuery, searchArticles } from '@/data'
 import { blogPath, searchPath } from '@/lib/paths'
 import { pageMetadata } from '@/seo/metadata'
 

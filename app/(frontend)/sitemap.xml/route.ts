@@ -1,4 +1,4 @@
-import { getSitemapOverview } from '@/data/feeds'
+import { getSitemapOverview } from '@/data'
 import { absoluteUrl } from '@/seo/site'
 import { ARTICLES_PER_SITEMAP, articleSitemapName, sitemapFilePath, sitemapIndexResponse } from '@/seo/sitemap'
 

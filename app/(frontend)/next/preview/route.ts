@@ -2,7 +2,7 @@ import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
 
-import { payloadClient } from '@/data/payload'
+import { payloadClient } from '@/data'
 import { isPreviewablePath, previewSecret } from '@/config/preview'
 
 /** Turns on draft mode for a signed-in editor who holds the preview link, then opens the page. */

@@ -1,4 +1,4 @@
-import { getSitemapOverview, listSitemapEntries } from '@/data/feeds'
+import { getSitemapOverview, listSitemapEntries } from '@/data'
 import { articlePath, blogPath, categoryPath } from '@/lib/paths'
 import { absoluteUrl } from '@/seo/site'
 import { urlsetResponse } from '@/seo/sitemap'

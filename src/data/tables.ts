@@ -1,0 +1,30 @@
+/** Salary tables as readers get them outside an article: the CSV download and "What changed". */
+import type { SalaryTable } from '@payload-types'
+import { cacheTags } from '@/cache/tags'
+import { loadFigureChanges } from '@/salary-tables/history'
+
+import { cachedPrivilegedRead, cachedRead } from './read'
+
+/** A published salary table by id, for its CSV download. */
+export const getSalaryTable = (id: string) =>
+  cachedRead(['salary-table', id], [cacheTags.salaryTable(id)], async (reader): Promise<SalaryTable | null> => {
+    const { docs } = await reader.find({
+      collection: 'salary-tables',
+      where: { id: { equals: id } },
+      limit: 1,
+      depth: 0,
+      pagination: false,
+      joins: false,
+    })
+    return docs[0] ?? null
+  })
+
+/**
+ * The published history of the salary tables an article shows, as reader-facing changes. Versions
+ * are staff-only through the API, so this reads them with access overridden; only published
+ * versions are read, and only the figures (public in any case) leave loadFigureChanges.
+ */
+export const getFigureChanges = (tableIds: string[]) =>
+  cachedPrivilegedRead(['figure-changes', ...tableIds], tableIds.map((id) => cacheTags.salaryTable(id)), (payload) =>
+    loadFigureChanges(payload, tableIds),
+  )
