@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated, authenticatedOrPublished, editors, editorsOrDraftingAuthors, editorsOrOwnDrafts } from '@/access'
 import { articleEditor } from '@/editor/article'
-import { slugField } from '@/fields/slug'
+import { urlSlugField } from '@/fields/slug'
 import { updatedByField } from '@/fields/updatedBy'
 import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
 import { articlePath } from '@/lib/paths'
@@ -98,7 +98,7 @@ export const Articles: CollectionConfig = {
       admin: { description: 'Articles that list this one among their related posts.', defaultColumns: ['title', '_status'] },
     },
     // Sidebar
-    ...slugField(),
+    urlSlugField(),
     { name: 'category', type: 'relationship', relationTo: 'categories', required: true, index: true, admin: { position: 'sidebar' } },
     { name: 'authors', type: 'relationship', relationTo: 'users', hasMany: true, admin: { position: 'sidebar' } },
     {

@@ -1,7 +1,9 @@
-import type { Field, FieldHook, TextFieldValidation } from 'payload'
+import { slugField, type FieldHook, type RowField, type TextField, type TextFieldSingleValidation } from 'payload'
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const MAX_LENGTH = 96
 
+/** A title as an address: ASCII letters and digits, single dashes, "&" as "and", at most 96 characters. */
 export function slugify(input: string): string {
   return input
     .normalize('NFKD')
@@ -10,7 +12,7 @@ export function slugify(input: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 96)
+    .slice(0, MAX_LENGTH)
     .replace(/-+$/g, '')
 }
 
@@ -23,26 +25,38 @@ const slugFromTitle: FieldHook = ({ value, data, originalDoc }) => {
   return typeof title === 'string' ? slugify(title) || null : value || null
 }
 
-const validateSlug: TextFieldValidation = (value) => {
+const validateSlug: TextFieldSingleValidation = (value) => {
   if (typeof value !== 'string' || !value) return 'A slug is required: give the document a title.'
   if (!SLUG_PATTERN.test(value)) return 'Use lower-case letters, digits and single dashes only.'
   return true
 }
 
-export function slugField(): Field[] {
-  return [
-    {
-      name: 'slug',
-      type: 'text',
-      index: true,
-      unique: true,
-      maxLength: 96,
-      validate: validateSlug,
-      admin: {
-        position: 'sidebar',
-        description: 'The address of the page. Leave it empty to make it from the title.',
-      },
-      hooks: { beforeValidate: [slugFromTitle] },
+/**
+ * The `slug` of articles and categories: Payload's `slugField` (the sidebar field with its lock and
+ * its "Generate" button, which asks the server for `slugify(title)`), with this site's rules.
+ *
+ * Payload's own generation lives in a stored `generateSlug` checkbox that regenerates the slug from
+ * the title on later saves. That would add a column to the schema and move live URLs when a title
+ * changes; here the slug is made from the title only while it is empty (`slugFromTitle`, before
+ * validation), and stays as it is after that. So the checkbox is left out, and the stored field is
+ * the plain unique, indexed `slug` text column it always was.
+ */
+export function urlSlugField(): RowField {
+  return slugField({
+    slugify: ({ valueToSlugify }) => (typeof valueToSlugify === 'string' ? slugify(valueToSlugify) : undefined),
+    overrides: (row) => {
+      const slug = row.fields.find((field): field is TextField => 'name' in field && field.name === 'slug')
+      if (!slug) throw new Error('Payload’s slugField no longer has a slug field.')
+      const field = {
+        ...slug,
+        // Publishing checks the slug (validateSlug); a draft may be saved without one.
+        required: false,
+        maxLength: MAX_LENGTH,
+        validate: validateSlug,
+        admin: { ...slug.admin, description: 'The address of the page. Leave it empty to make it from the title.' },
+        hooks: { beforeValidate: [slugFromTitle] },
+      } as TextField
+      return { ...row, fields: [field] }
     },
-  ]
+  })
 }
