@@ -21,6 +21,7 @@ import { databaseAdapter } from './src/db/adapter'
 import { isJobRunner, jobsRunOverHttp } from './src/config/jobRunner'
 import { payloadSecret, trustedOrigins } from './src/config/env'
 import { plugins } from './src/plugins'
+import { SITE_NAME } from './src/seo/site'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -35,7 +36,7 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Valenx Press admin' },
+    meta: { titleSuffix: ` · ${SITE_NAME} admin` },
     components: {
       beforeDashboard: ['/src/admin/FigureHealth#FigureHealth'],
     },

@@ -3,7 +3,7 @@ import type React from 'react'
 
 import { getSite } from '@/data'
 import { serverUrl } from '@/config/env'
-import { blogPath, categoryPath, searchPath } from '@/lib/paths'
+import { blogPath, categoryPath, homePath, searchPath } from '@/lib/paths'
 import { feedAlternate } from '@/seo/metadata'
 import { SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'
 
@@ -34,7 +34,7 @@ const defaultNavigation = [
 export default async function FrontendLayout({ children }: { children: React.ReactNode }) {
   const site = await getSite()
   const navigation = site.navigation?.length ? site.navigation : defaultNavigation
-  const siteName = site.siteName || 'Valenx Press'
+  const siteName = site.siteName || SITE_NAME
   return (
     <html lang="en">
       <body>
@@ -43,7 +43,7 @@ export default async function FrontendLayout({ children }: { children: React.Rea
         </a>
         <header className="site-header">
           <div className="site-header-inner">
-            <a className="site-name" href="/">
+            <a className="site-name" href={homePath()}>
               {siteName}
             </a>
             <nav aria-label="Main">

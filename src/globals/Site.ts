@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone, editors } from '@/access'
 import { validateHttpUrl } from '@/fields/url'
+import { SITE_NAME } from '@/seo/site'
 import { invalidate } from '@/cache/invalidate'
 import { cacheTags } from '@/cache/tags'
 
@@ -23,7 +24,7 @@ export const Site: GlobalConfig = {
   label: 'Site',
   access: { read: anyone, update: editors },
   fields: [
-    { name: 'siteName', type: 'text', required: true, defaultValue: 'Valenx Press', maxLength: 60 },
+    { name: 'siteName', type: 'text', required: true, defaultValue: SITE_NAME, maxLength: 60 },
     { name: 'tagline', type: 'text', maxLength: 160 },
     { name: 'navigation', type: 'array', maxRows: 8, fields: [...linkFields] },
     { name: 'footerLinks', type: 'array', maxRows: 12, fields: [...linkFields] },

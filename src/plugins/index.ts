@@ -6,12 +6,13 @@ import type { Plugin } from 'payload'
 import type { Article } from '@payload-types'
 import { editors } from '@/access'
 import { invalidate } from '@/cache/invalidate'
-import { serverUrl } from '@/config/env'
 import { plainText, type LexicalRoot } from '@/lib/lexical'
+import { articlePath } from '@/lib/paths'
+import { absoluteUrl, SITE_NAME } from '@/seo/site'
 
-const generateTitle: GenerateTitle<Article> = ({ doc }) => (doc?.title ? `${doc.title} | Valenx Press` : 'Valenx Press')
+const generateTitle: GenerateTitle<Article> = ({ doc }) => (doc?.title ? `${doc.title} | ${SITE_NAME}` : SITE_NAME)
 const generateDescription: GenerateDescription<Article> = ({ doc }) => doc?.excerpt ?? ''
-const generateURL: GenerateURL<Article> = ({ doc }) => `${serverUrl()}/blog/${doc?.slug ?? ''}`
+const generateURL: GenerateURL<Article> = ({ doc }) => absoluteUrl(articlePath(doc?.slug ?? ''))
 
 /** Every plugin of the site, configured in one place. */
 export const plugins: Plugin[] = [

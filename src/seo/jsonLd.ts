@@ -7,7 +7,7 @@ import type { Article, Faq, SalaryTable } from '@payload-types'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { formatDate } from '@/lib/format'
 import { blocksOf, plainText, type LexicalRoot } from '@/lib/lexical'
-import { articlePath, blogPath, categoryPath } from '@/lib/paths'
+import { articlePath, blogPath, categoryPath, homePath } from '@/lib/paths'
 import { PAY_PARTS, type PayColumn } from '@/salary-tables/model'
 
 import { articleImage } from './articleImage'
@@ -20,7 +20,7 @@ type Options = { authorNames?: string[] }
 const CONTEXT = 'https://schema.org' as const
 
 function publisher() {
-  return { '@type': 'Organization', name: SITE_NAME, url: absoluteUrl('/') }
+  return { '@type': 'Organization', name: SITE_NAME, url: absoluteUrl(homePath()) }
 }
 
 function categoryOf(article: Pick<Article, 'category'>) {
@@ -121,7 +121,7 @@ export function datasetsJsonLd(article: Pick<Article, 'content' | 'slug'>): Json
 export function breadcrumbJsonLd(article: Pick<Article, 'title' | 'slug' | 'category'>): JsonLdObject {
   const category = categoryOf(article)
   const trail = [
-    { name: 'Home', path: '/' },
+    { name: 'Home', path: homePath() },
     { name: 'Blog', path: blogPath() },
     ...(category ? [{ name: category.title, path: categoryPath(category.slug as string) }] : []),
     { name: article.title, path: articlePath(article.slug as string) },
