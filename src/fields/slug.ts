@@ -38,8 +38,8 @@ const validateSlug: TextFieldSingleValidation = (value) => {
  * Payload's own generation lives in a stored `generateSlug` checkbox that regenerates the slug from
  * the title on later saves. That would add a column to the schema and move live URLs when a title
  * changes; here the slug is made from the title only while it is empty (`slugFromTitle`, before
- * validation), and stays as it is after that. So the checkbox is left out, and the stored field is
- * the plain unique, indexed `slug` text column it always was.
+ * validation), and stays as it is after that. So the checkbox is left out, and what is stored is one
+ * unique, indexed `slug` text column.
  */
 export function urlSlugField(): RowField {
   return slugField({
