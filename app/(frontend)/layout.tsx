@@ -7,7 +7,12 @@ import { blogPath, categoryPath, homePath, searchPath } from '@/lib/paths'
 import { feedAlternate } from '@/seo/metadata'
 import { SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'
 
-import './styles.css'
+// One stylesheet in this order (Next joins them): later files may override earlier ones, print last.
+import './styles/base.css'
+import './styles/article.css'
+import './styles/tables.css'
+import './styles/lists.css'
+import './styles/print.css'
 
 export const metadata: Metadata = {
   metadataBase: new URL(serverUrl()),
