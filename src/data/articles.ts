@@ -12,16 +12,9 @@ import { cachedRead } from './read'
  */
 const getArticleTableIds = (slug: string) =>
   cachedRead(['article-table-ids', slug], [cacheTags.article(slug)], async (reader): Promise<string[]> => {
-    const { docs } = await reader.find({
-      collection: 'articles',
-      where: { slug: { equals: slug } },
-      limit: 1,
-      depth: 0,
-      pagination: false,
-      joins: false,
-      select: { salaryTables: true },
-    })
-    return (docs[0]?.salaryTables ?? []).map((table) => String(typeof table === 'object' ? table.id : table)).sort()
+    const where = { slug: { equals: slug } }
+    const article = await reader.findOne({ collection: 'articles', where, depth: 0, joins: false, select: { salaryTables: true } })
+    return (article?.salaryTables ?? []).map((table) => String(typeof table === 'object' ? table.id : table)).sort()
   })
 
 /**
@@ -33,17 +26,10 @@ export const getArticleBySlug = async (slug: string) => {
   const tableIds = await getArticleTableIds(slug)
   const tags = [cacheTags.article(slug), cacheTags.categories, ...tableIds.map((id) => cacheTags.salaryTable(id))]
   return cachedRead(['article-by-slug', slug, ...tableIds], tags, async (reader): Promise<Article | null> => {
-    const { docs } = await reader.find({
-      collection: 'articles',
-      where: { slug: { equals: slug } },
-      limit: 1,
-      depth: 2,
-      pagination: false,
-      // "Linked from" is for editors; computing it reads every article that links here.
-      joins: false,
-    })
-    if (docs[0]) resolveFigures(docs[0].content)
-    return docs[0] ?? null
+    // "Linked from" is for editors; computing it reads every article that links here.
+    const article = await reader.findOne({ collection: 'articles', where: { slug: { equals: slug } }, depth: 2, joins: false })
+    if (article) resolveFigures(article.content)
+    return article
   })
 }
 
@@ -72,16 +58,10 @@ export async function getArticlePreview(slug: string, headers: Headers): Promise
 
 /** The current slug of a published article that used to live at `slug`, for a permanent redirect. */
 export const getRedirectForSlug = (slug: string) =>
-  cachedRead(['article-redirect', slug], [cacheTags.article(slug), cacheTags.articleLists], async (reader): Promise<string | null> => {
-    const { docs } = await reader.find({
-      collection: 'articles',
-      where: { 'previousSlugs.slug': { equals: slug } },
-      limit: 1,
-      depth: 0,
-      pagination: false,
-      select: { slug: true },
-    })
-    return (docs[0]?.slug as string | undefined) ?? null
+  cachedRead(['article-redirect', slug], [cacheTags.article(slug), cacheTags.articleLists], async (reader) => {
+    const where = { 'previousSlugs.slug': { equals: slug } }
+    const article = await reader.findOne({ collection: 'articles', where, depth: 0, select: { slug: true } })
+    return article?.slug ?? null
   })
 
 /**

@@ -11,7 +11,7 @@ import { cachedPrivilegedRead } from './read'
 export const getAuthorNames = (slug: string, authors: unknown[] | null | undefined) => {
   const ids = (authors ?? []).map(relationId).filter((id): id is string => Boolean(id))
   if (!ids.length) return Promise.resolve([])
-  return cachedPrivilegedRead(['author-names', ...ids], [cacheTags.article(slug)], async (payload): Promise<string[]> => {
+  return cachedPrivilegedRead(['author-names', ...ids], [cacheTags.article(slug)], async (payload) => {
     const { docs } = await payload.find({
       collection: 'users',
       where: { id: { in: ids } },

@@ -53,7 +53,8 @@ function toEntry(doc: Partial<Article>): ArticleEntry {
 }
 
 /** Uncached, for tests; the feed uses `listRecentArticleEntries`. Newest first; `limit` 0 reads them all. */
-export const readPublishedArticleEntries = (limit = 0) => readAsReader((reader) => publishedArticleEntries(reader, limit))
+export const readPublishedArticleEntries = (limit = 0) =>
+  readAsReader((reader) => publishedArticleEntries(reader, limit))
 
 async function publishedArticleEntries(reader: Reader, limit: number): Promise<ArticleEntry[]> {
   const { docs } = await reader.find({

@@ -1,10 +1,15 @@
 import { unstable_cache } from 'next/cache'
-import type { Payload } from 'payload'
+import type { CollectionSlug, FindOptions, Payload, SelectType, TransformCollectionWithSelect } from 'payload'
 
 import { payloadClient } from './payload'
 
 /** The Local API calls a page makes, as an anonymous reader. */
-export type Reader = Pick<Payload, 'find' | 'findGlobal' | 'count'>
+export type Reader = Pick<Payload, 'find' | 'findGlobal' | 'count'> & {
+  /** The first document `find` matches (one row, no count), or null. */
+  findOne: <TSlug extends CollectionSlug, TSelect extends SelectType>(
+    options: Omit<FindOptions<TSlug, TSelect>, 'limit' | 'pagination'>,
+  ) => Promise<TransformCollectionWithSelect<TSlug, TSelect> | null>
+}
 
 /**
  * The Local API as a reader without an account sees it: every call is made with
@@ -13,10 +18,15 @@ export type Reader = Pick<Payload, 'find' | 'findGlobal' | 'count'>
  */
 export function anonymousReader(payload: Payload): Reader {
   const asReader = <Args extends object>(args: Args) => ({ ...args, overrideAccess: false, user: undefined })
+  type Args<Method extends 'find' | 'findGlobal' | 'count'> = Parameters<Payload[Method]>[0]
   return {
-    find: ((args: Parameters<Payload['find']>[0]) => payload.find(asReader(args))) as Payload['find'],
-    findGlobal: ((args: Parameters<Payload['findGlobal']>[0]) => payload.findGlobal(asReader(args))) as Payload['findGlobal'],
-    count: ((args: Parameters<Payload['count']>[0]) => payload.count(asReader(args))) as Payload['count'],
+    find: ((args: Args<'find'>) => payload.find(asReader(args))) as Payload['find'],
+    findGlobal: ((args: Args<'findGlobal'>) => payload.findGlobal(asReader(args))) as Payload['findGlobal'],
+    count: ((args: Args<'count'>) => payload.count(asReader(args))) as Payload['count'],
+    findOne: (async (args: Args<'find'>) => {
+      const { docs } = await payload.find(asReader({ ...args, limit: 1, pagination: false }))
+      return docs[0] ?? null
+    }) as Reader['findOne'],
   }
 }
 
@@ -41,6 +51,6 @@ export function cachedRead<T>(key: string[], tags: string[], read: (reader: Read
  * call: bylines (users are private, the names on a published article are not) and "What changed"
  * (versions are staff-only, the published figures in them are public).
  */
-export function cachedPrivilegedRead<T>(key: string[], tags: string[], read: (payload: Payload) => Promise<T>): Promise<T> {
+export function cachedPrivilegedRead<T>(key: string[], tags: string[], read: (payload: Payload) => Promise<T>) {
   return unstable_cache(async () => read(await payloadClient()), [...key, read.toString()], { tags })()
 }

@@ -8,13 +8,6 @@ export const getSite = () =>
   cachedRead(['site'], [cacheTags.site], (reader): Promise<Site> => reader.findGlobal({ slug: 'site', depth: 0 }))
 
 export const getCategoryBySlug = (slug: string) =>
-  cachedRead(['category-by-slug', slug], [cacheTags.categories], async (reader): Promise<Category | null> => {
-    const { docs } = await reader.find({
-      collection: 'categories',
-      where: { slug: { equals: slug } },
-      limit: 1,
-      depth: 0,
-      pagination: false,
-    })
-    return docs[0] ?? null
-  })
+  cachedRead(['category-by-slug', slug], [cacheTags.categories], (reader): Promise<Category | null> =>
+    reader.findOne({ collection: 'categories', where: { slug: { equals: slug } }, depth: 0 }),
+  )

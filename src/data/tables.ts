@@ -7,17 +7,9 @@ import { cachedPrivilegedRead, cachedRead } from './read'
 
 /** A published salary table by id, for its CSV download. */
 export const getSalaryTable = (id: string) =>
-  cachedRead(['salary-table', id], [cacheTags.salaryTable(id)], async (reader): Promise<SalaryTable | null> => {
-    const { docs } = await reader.find({
-      collection: 'salary-tables',
-      where: { id: { equals: id } },
-      limit: 1,
-      depth: 0,
-      pagination: false,
-      joins: false,
-    })
-    return docs[0] ?? null
-  })
+  cachedRead(['salary-table', id], [cacheTags.salaryTable(id)], (reader): Promise<SalaryTable | null> =>
+    reader.findOne({ collection: 'salary-tables', where: { id: { equals: id } }, depth: 0, joins: false }),
+  )
 
 /**
  * The published history of the salary tables an article shows, as reader-facing changes. Versions
