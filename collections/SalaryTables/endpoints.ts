@@ -3,13 +3,17 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import type { SalaryTable } from '@payload-types'
 import { isEditorUser } from '@/access'
 import { validateMoney } from '@/fields/money'
-import { CsvError, diffIsEmpty, diffSalaryRows, keepRowIds, parseSalaryCsv, rowFigures, salaryTableToCsv, type ImportedRow } from '@/salary-tables/csv'
+import { CsvError, diffIsEmpty, diffSalaryRows, keepRowIds, parseSalaryCsv, rowFigures } from '@/salary-tables/csv'
+import { salaryTableCsvName, salaryTableToCsv, type ImportedRow } from '@/salary-tables/csv'
 import { tableImpact } from '@/salary-tables/impact'
 
 const SLUG = 'salary-tables'
 
+type Refusal = { signIn: string; only: string }
+const CSV_TOOLS: Refusal = { signIn: 'use the CSV tools', only: 'export or import salary tables' }
+
 /** Editors only: these tools read drafts, and the CSV import writes figures every article follows. */
-function refuse(req: PayloadRequest, what = { signIn: 'use the CSV tools', only: 'export or import salary tables' }): Response | undefined {
+function refuse(req: PayloadRequest, what: Refusal): Response | undefined {
   // 403 for anonymous too, as Payload answers any request its access rules refuse.
   if (!req.user) return Response.json({ errors: [{ message: `Sign in as an editor to ${what.signIn}.` }] }, { status: 403 })
   if (!isEditorUser(req.user)) return Response.json({ errors: [{ message: `Only editors can ${what.only}.` }] }, { status: 403 })
@@ -26,21 +30,25 @@ async function latest(req: PayloadRequest): Promise<SalaryTable | undefined> {
   }
 }
 
+/** The table the request names, as its latest version (drafts included), or the answer that refuses it. */
+async function editableTable(req: PayloadRequest, what: Refusal = CSV_TOOLS): Promise<SalaryTable | Response> {
+  const refused = refuse(req, what)
+  if (refused) return refused
+  return (await latest(req)) ?? Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
+}
+
 const amountRule = (value: number | undefined) => validateMoney(value as number, { required: true } as never) as string | true
 
 export const exportCsv: Endpoint = {
   path: '/:id/csv',
   method: 'get',
   handler: async (req) => {
-    const refused = refuse(req)
-    if (refused) return refused
-    const table = await latest(req)
-    if (!table) return Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
-    const name = (table.title || 'salary-table').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+    const table = await editableTable(req)
+    if (table instanceof Response) return table
     return new Response(salaryTableToCsv(table), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${name}.csv"`,
+        'content-disposition': `attachment; filename="${salaryTableCsvName(table)}"`,
         // Drafts included: never let a shared cache keep it.
         'cache-control': 'private, no-store',
       },
@@ -57,10 +65,8 @@ export const importCsv: Endpoint = {
   path: '/:id/import',
   method: 'post',
   handler: async (req) => {
-    const refused = refuse(req)
-    if (refused) return refused
-    const table = await latest(req)
-    if (!table) return Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
+    const table = await editableTable(req)
+    if (table instanceof Response) return table
 
     let csv: unknown
     try {
@@ -110,10 +116,8 @@ export const impact: Endpoint = {
   path: '/:id/impact',
   method: 'get',
   handler: async (req) => {
-    const refused = refuse(req, { signIn: 'see where this table’s figures are used', only: 'see where a table’s figures are used' })
-    if (refused) return refused
-    const table = await latest(req)
-    if (!table) return Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
+    const table = await editableTable(req, { signIn: 'see where this table’s figures are used', only: 'see where a table’s figures are used' })
+    if (table instanceof Response) return table
     return Response.json(await tableImpact(req.payload, table), { headers: { 'cache-control': 'private, no-store' } })
   },
 }

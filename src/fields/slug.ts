@@ -1,20 +1,8 @@
 import { slugField, type FieldHook, type RowField, type TextField, type TextFieldSingleValidation } from 'payload'
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const MAX_LENGTH = 96
+import { MAX_SLUG_LENGTH, slugify } from '@/lib/slugify'
 
-/** A title as an address: ASCII letters and digits, single dashes, "&" as "and", at most 96 characters. */
-export function slugify(input: string): string {
-  return input
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_LENGTH)
-    .replace(/-+$/g, '')
-}
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** An empty slug follows the title; a typed one is normalised so URLs stay lower-case and dashed. */
 const slugFromTitle: FieldHook = ({ value, data, originalDoc }) => {
@@ -51,7 +39,7 @@ export function urlSlugField(): RowField {
         ...slug,
         // Publishing checks the slug (validateSlug); a draft may be saved without one.
         required: false,
-        maxLength: MAX_LENGTH,
+        maxLength: MAX_SLUG_LENGTH,
         validate: validateSlug,
         admin: { ...slug.admin, description: 'The address of the page. Leave it empty to make it from the title.' },
         hooks: { beforeValidate: [slugFromTitle] },

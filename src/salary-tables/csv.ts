@@ -1,4 +1,5 @@
 import type { SalaryTable } from '@payload-types'
+import { slugify } from '@/lib/slugify'
 
 import { MAX_ROWS, PAY_PARTS, rowKey, rowName, rowTotal, TEXT_LIMITS, type PayColumn, type RowFigures, type SalaryRow } from './model'
 
@@ -14,6 +15,9 @@ function cell(value: string | number): string {
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
+
+/** The file name of a table's CSV, for readers' downloads and editors' exports alike. */
+export const salaryTableCsvName = (table: Pick<SalaryTable, 'title'>) => `${slugify(table.title ?? '') || 'salary-table'}.csv`
 
 export function salaryTableToCsv(table: Pick<SalaryTable, 'rows'>): string {
   const lines = [SALARY_CSV_COLUMNS.join(',')]
