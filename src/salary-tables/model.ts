@@ -24,7 +24,12 @@ export const COLUMN_LABELS: Record<PayColumn, string> = {
 }
 
 /** Shorter names where space is tight: the figure's column picker, the chart's legend. */
-export const SHORT_COLUMN_LABELS: Record<PayColumn, string> = { total: 'Total', base: 'Base', equity: 'Equity / year', bonus: 'Bonus' }
+export const SHORT_COLUMN_LABELS: Record<PayColumn, string> = {
+  total: 'Total',
+  base: 'Base',
+  equity: 'Equity / year',
+  bonus: 'Bonus',
+}
 
 /** What a row holds besides its id and stored total: the shape of an import and of a diff. */
 export type RowFigures = Pick<SalaryRow, 'role' | 'tier' | PayPart | 'source'>
@@ -56,9 +61,10 @@ const keyPart = (value: unknown) => (typeof value === 'string' ? value.trim().to
  */
 export const rowKey = (row: Named): string => `${keyPart(row.role)}\u0000${keyPart(row.tier)}`
 
+const isNamed = (row: Named) => typeof row.role === 'string' && typeof row.tier === 'string'
+
 /** Whether two rows (or a row and a figure's role and tier) are the same row. */
-export const sameRow = (a: Named, b: Named): boolean =>
-  typeof a.role === 'string' && typeof a.tier === 'string' && typeof b.role === 'string' && typeof b.tier === 'string' && rowKey(a) === rowKey(b)
+export const sameRow = (a: Named, b: Named): boolean => isNamed(a) && isNamed(b) && rowKey(a) === rowKey(b)
 
 /** The row with this role and tier, if the table has it. */
 export const findRow = <Row extends Named>(rows: readonly Row[] | null | undefined, wanted: Named): Row | undefined =>
