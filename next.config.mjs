@@ -1,6 +1,6 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 
-import { ADMIN_SOURCE, securityHeaders } from './src/lib/securityHeaders.mjs'
+import { ADMIN_SOURCE, securityHeaders } from './src/config/securityHeaders.mjs'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -17,15 +17,16 @@ import { databaseUnavailable } from './src/hooks/databaseUnavailable'
 import { withInputGuard } from './src/hooks/rejectMalformedInput'
 import { articleEditor } from './src/editor/article'
 import { Site } from './src/globals/Site'
-import { databaseAdapter } from './src/lib/database'
-import { isJobRunner, jobsRunOverHttp } from './src/lib/jobRunner'
-import { payloadSecret, trustedOrigins } from './src/lib/env'
+import { databaseAdapter } from './src/db/adapter'
+import { isJobRunner, jobsRunOverHttp } from './src/config/jobRunner'
+import { payloadSecret, trustedOrigins } from './src/config/env'
 import { plugins } from './src/plugins'
+import { SITE_NAME } from './src/seo/site'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 // A refused stale save (src/hooks/refuseStaleSave.ts) is an answer to an editor, not a server
-// fault. A save refused because the database file is gone (src/lib/databaseFile.ts) is logged, as
+// fault. A save refused because the database file is gone (src/db/databaseFile.ts) is logged, as
 // an error, once when the file goes; each refusal after that is a line, not a stack trace.
 // Payload's type lists only its own error names; it reads any.
 const loggingLevels: Record<string, 'info'> = { EditConflict: 'info', DatabaseFileGone: 'info' }
@@ -35,7 +36,7 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Valenx Press admin' },
+    meta: { titleSuffix: ` · ${SITE_NAME} admin` },
     components: {
       beforeDashboard: ['/src/admin/FigureHealth#FigureHealth'],
     },
@@ -73,7 +74,7 @@ export default buildConfig({
   jobs: {
     access: { run: ({ req }) => isJobRunner(req) || (editors({ req }) as boolean) },
     // Scheduled publishing: every ten seconds the server runs the jobs whose time has come; the
-    // production server does it through a request, so the pages follow (src/lib/jobRunner.ts).
+    // production server does it through a request, so the pages follow (src/config/jobRunner.ts).
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build' && process.env.VALENX_DISABLE_JOBS !== '1' && !jobsRunOverHttp(),
   },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The production server: Next (with Payload inside it) behind the reader pages' front cache
-// (src/lib/frontCache.mjs). `npm start`, the end-to-end tests and the benchmark all serve through
+// (src/cache/frontCache.mjs). `npm start`, the end-to-end tests and the benchmark all serve through
 // it, so what is measured is what runs. One process: Payload's hooks purge the cache they share.
 //   node server.mjs [-p PORT] [-H HOST]     (defaults: $PORT or 3000, $HOSTNAME or all interfaces)
 // FRONT_CACHE_MB sets the cache's size (default 64); FRONT_CACHE_MB=0 turns it off.
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
-import { FrontCache } from './src/lib/frontCache.mjs'
+import { FrontCache } from './src/cache/frontCache.mjs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const arg = (flag) => {
@@ -25,7 +25,7 @@ const cacheMb = Number(process.env.FRONT_CACHE_MB ?? 64)
 process.env.NODE_ENV = 'production'
 process.env.NEXT_TELEMETRY_DISABLED = '1'
 // Due jobs (scheduled publishing) run through a request, where Next can revalidate the pages they
-// change: see src/lib/jobRunner.ts. The secret lives only in this process.
+// change: see src/config/jobRunner.ts. The secret lives only in this process.
 process.env.VALENX_JOB_RUNNER_SECRET = crypto.randomBytes(32).toString('base64url')
 const reachableHost = !hostname || hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
 const selfUrl = `http://${reachableHost.includes(':') ? `[${reachableHost}]` : reachableHost}:${port}`

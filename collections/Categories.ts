@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, editors } from '@/access'
-import { slugField } from '@/fields/slug'
+import { urlSlugField } from '@/fields/slug'
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
@@ -17,7 +17,7 @@ export const Categories: CollectionConfig = {
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 80 },
-    ...slugField(),
+    urlSlugField(),
     { name: 'description', type: 'textarea', maxLength: 500 },
   ],
 }

@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import nextEnv from '@next/env'
 
-import { dataDir, randomSecret, readLocalSecrets, writeLocalSecrets } from '../src/lib/localSecrets.mjs'
+import { dataDir, randomSecret, readLocalSecrets, writeLocalSecrets } from '../src/config/localSecrets.mjs'
 import { waitForHttp } from './lib/http.mjs'
 import { bin, root, serveInForeground } from './lib/process.mjs'
 import { buildSite, prepareDatabase, serverCommand, sourceStamp, STAMP_FILE } from './lib/site.mjs'

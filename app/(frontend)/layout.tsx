@@ -2,12 +2,17 @@ import type { Metadata, Viewport } from 'next'
 import type React from 'react'
 
 import { getSite } from '@/data'
-import { serverUrl } from '@/lib/env'
-import { blogPath, categoryPath, searchPath } from '@/lib/paths'
+import { serverUrl } from '@/config/env'
+import { blogPath, categoryPath, homePath, searchPath } from '@/lib/paths'
 import { feedAlternate } from '@/seo/metadata'
 import { SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'
 
-import './styles.css'
+// One stylesheet in this order (Next joins them): later files may override earlier ones, print last.
+import './styles/base.css'
+import './styles/article.css'
+import './styles/tables.css'
+import './styles/lists.css'
+import './styles/print.css'
 
 export const metadata: Metadata = {
   metadataBase: new URL(serverUrl()),
@@ -34,7 +39,7 @@ const defaultNavigation = [
 export default async function FrontendLayout({ children }: { children: React.ReactNode }) {
   const site = await getSite()
   const navigation = site.navigation?.length ? site.navigation : defaultNavigation
-  const siteName = site.siteName || 'Valenx Press'
+  const siteName = site.siteName || SITE_NAME
   return (
     <html lang="en">
       <body>
@@ -43,7 +48,7 @@ export default async function FrontendLayout({ children }: { children: React.Rea
         </a>
         <header className="site-header">
           <div className="site-header-inner">
-            <a className="site-name" href="/">
+            <a className="site-name" href={homePath()}>
               {siteName}
             </a>
             <nav aria-label="Main">

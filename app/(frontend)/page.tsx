@@ -2,14 +2,14 @@ import type { Metadata } from 'next'
 
 import { ArticleCardGrid } from '@/components/ArticleCard'
 import { listArticles, listFeaturedArticles } from '@/data'
-import { blogPath } from '@/lib/paths'
+import { blogPath, homePath } from '@/lib/paths'
 import { pageMetadata } from '@/seo/metadata'
 import { SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'
 
 export const revalidate = false
 
 export const metadata: Metadata = {
-  ...pageMetadata({ title: SITE_NAME, description: SITE_DESCRIPTION, path: '/' }),
+  ...pageMetadata({ title: SITE_NAME, description: SITE_DESCRIPTION, path: homePath() }),
   // The home page is the site: its name alone, not "Valenx Press | Valenx Press".
   title: { absolute: `${SITE_NAME}: career data you can check` },
 }

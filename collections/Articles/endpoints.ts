@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import type { Article } from '@payload-types'
-import { loadFigureChanges } from '@/figures/history'
+import { loadFigureChanges } from '@/salary-tables/history'
 import { relationId } from '@/lib/lexical'
 
 /**

@@ -2,11 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated, authenticatedOrPublished, editors, editorsOrDraftingAuthors, editorsOrOwnDrafts } from '@/access'
 import { articleEditor } from '@/editor/article'
-import { slugField } from '@/fields/slug'
+import { urlSlugField } from '@/fields/slug'
 import { updatedByField } from '@/fields/updatedBy'
 import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
 import { articlePath } from '@/lib/paths'
-import { previewUrl } from '@/lib/preview'
+import { previewUrl } from '@/config/preview'
 
 import { figureChangesEndpoint } from './endpoints'
 import { indexContent } from './hooks/indexContent'
@@ -51,7 +51,8 @@ export const Articles: CollectionConfig = {
   // tie-break: with these the database reads a page's 12 rows, not every article, at 10,000 of them.
   // The first also holds what the sitemap reads: SQLite then reads the index and each row's id,
   // instead of stepping over every article's content, which is stored before those columns.
-  // The third gives the sitemap each category's last change in one step (it was 200 ms a category).
+  // The third gives the sitemap each category's last change in one step, instead of reading all of
+  // its articles.
   indexes: [
     { fields: ['_status', 'publishedAt', 'createdAt', 'slug', 'updatedAt', 'category'] },
     { fields: ['category', '_status', 'publishedAt', 'createdAt'] },
@@ -63,7 +64,7 @@ export const Articles: CollectionConfig = {
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     { name: 'content', type: 'richText', required: true, editor: articleEditor },
     {
-      // Keys of "What changed" entries (src/figures/history.ts) that readers should not see; the
+      // Keys of "What changed" entries (src/salary-tables/history.ts) that readers should not see; the
       // field lists the generated entries with a toggle each, so nobody types a key.
       name: 'hiddenChanges',
       label: 'Hidden “What changed” entries',
@@ -98,7 +99,7 @@ export const Articles: CollectionConfig = {
       admin: { description: 'Articles that list this one among their related posts.', defaultColumns: ['title', '_status'] },
     },
     // Sidebar
-    ...slugField(),
+    urlSlugField(),
     { name: 'category', type: 'relationship', relationTo: 'categories', required: true, index: true, admin: { position: 'sidebar' } },
     { name: 'authors', type: 'relationship', relationTo: 'users', hasMany: true, admin: { position: 'sidebar' } },
     {

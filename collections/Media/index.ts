@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { anyone, authenticated, editors } from '@/access'
-import { dataDir } from '@/lib/env'
+import { dataDir } from '@/config/env'
 
 import { explainRefusedFile } from './hooks/explainRefusedFile'
 

@@ -2,14 +2,18 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { SalaryTable } from '@payload-types'
 import { isEditorUser } from '@/access'
-import { CsvError, diffIsEmpty, diffSalaryRows, parseSalaryCsv, salaryTableToCsv, type ImportedRow } from '@/figures/csv'
 import { validateMoney } from '@/fields/money'
-import { tableImpact } from '@/figures/impact'
+import { CsvError, diffIsEmpty, diffSalaryRows, keepRowIds, parseSalaryCsv, rowFigures } from '@/salary-tables/csv'
+import { salaryTableCsvName, salaryTableToCsv, type ImportedRow } from '@/salary-tables/csv'
+import { tableImpact } from '@/salary-tables/impact'
 
 const SLUG = 'salary-tables'
 
+type Refusal = { signIn: string; only: string }
+const CSV_TOOLS: Refusal = { signIn: 'use the CSV tools', only: 'export or import salary tables' }
+
 /** Editors only: these tools read drafts, and the CSV import writes figures every article follows. */
-function refuse(req: PayloadRequest, what = { signIn: 'use the CSV tools', only: 'export or import salary tables' }): Response | undefined {
+function refuse(req: PayloadRequest, what: Refusal): Response | undefined {
   // 403 for anonymous too, as Payload answers any request its access rules refuse.
   if (!req.user) return Response.json({ errors: [{ message: `Sign in as an editor to ${what.signIn}.` }] }, { status: 403 })
   if (!isEditorUser(req.user)) return Response.json({ errors: [{ message: `Only editors can ${what.only}.` }] }, { status: 403 })
@@ -26,24 +30,25 @@ async function latest(req: PayloadRequest): Promise<SalaryTable | undefined> {
   }
 }
 
-const amountRule = (value: number | undefined) => validateMoney(value as number, { required: true } as never) as string | true
+/** The table the request names, as its latest version (drafts included), or the answer that refuses it. */
+async function editableTable(req: PayloadRequest, what: Refusal = CSV_TOOLS): Promise<SalaryTable | Response> {
+  const refused = refuse(req, what)
+  if (refused) return refused
+  return (await latest(req)) ?? Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
+}
 
-const comparable = (rows: SalaryTable['rows']) =>
-  (rows ?? []).map(({ role, tier, base, equity, bonus, source }) => ({ role, tier, base, equity, bonus, source }))
+const amountRule = (value: number | undefined) => validateMoney(value as number, { required: true } as never) as string | true
 
 export const exportCsv: Endpoint = {
   path: '/:id/csv',
   method: 'get',
   handler: async (req) => {
-    const refused = refuse(req)
-    if (refused) return refused
-    const table = await latest(req)
-    if (!table) return Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
-    const name = (table.title || 'salary-table').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+    const table = await editableTable(req)
+    if (table instanceof Response) return table
     return new Response(salaryTableToCsv(table), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${name}.csv"`,
+        'content-disposition': `attachment; filename="${salaryTableCsvName(table)}"`,
         // Drafts included: never let a shared cache keep it.
         'cache-control': 'private, no-store',
       },
@@ -60,10 +65,8 @@ export const importCsv: Endpoint = {
   path: '/:id/import',
   method: 'post',
   handler: async (req) => {
-    const refused = refuse(req)
-    if (refused) return refused
-    const table = await latest(req)
-    if (!table) return Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
+    const table = await editableTable(req)
+    if (table instanceof Response) return table
 
     let csv: unknown
     try {
@@ -83,18 +86,15 @@ export const importCsv: Endpoint = {
       throw error
     }
 
-    const diff = diffSalaryRows(comparable(table.rows), rows)
+    const diff = diffSalaryRows(rowFigures(table.rows), rows)
     const dryRun = ['1', 'true'].includes(new URL(req.url ?? 'http://localhost').searchParams.get('dryRun') ?? '')
     if (dryRun || diffIsEmpty(diff)) return Response.json({ dryRun, applied: false, diff })
 
-    // Existing rows keep their ids, so the versions compare row by row.
-    const ids = new Map((table.rows ?? []).map((row) => [`${row.role.trim().toLowerCase()}\u0000${row.tier.trim().toLowerCase()}`, row.id]))
-    const data = rows.map((row) => ({ ...row, id: ids.get(`${row.role.toLowerCase()}\u0000${row.tier.toLowerCase()}`) ?? undefined }))
     try {
       await req.payload.update({
         collection: SLUG,
         id: table.id,
-        data: { rows: data, _status: 'published' },
+        data: { rows: keepRowIds(table.rows, rows), _status: 'published' },
         overrideAccess: false,
         user: req.user,
         req,
@@ -116,10 +116,8 @@ export const impact: Endpoint = {
   path: '/:id/impact',
   method: 'get',
   handler: async (req) => {
-    const refused = refuse(req, { signIn: 'see where this table’s figures are used', only: 'see where a table’s figures are used' })
-    if (refused) return refused
-    const table = await latest(req)
-    if (!table) return Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
+    const table = await editableTable(req, { signIn: 'see where this table’s figures are used', only: 'see where a table’s figures are used' })
+    if (table instanceof Response) return table
     return Response.json(await tableImpact(req.payload, table), { headers: { 'cache-control': 'private, no-store' } })
   },
 }

@@ -4,7 +4,8 @@ import { editorialAccess } from '@/access'
 import { moneyField } from '@/fields/money'
 import { updatedByField } from '@/fields/updatedBy'
 import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
-import { staleAfterMonths } from '@/lib/staleness'
+import { staleAfterMonths } from '@/config/staleness'
+import { COLUMN_LABELS, MAX_ROWS, PAY_PARTS, TEXT_LIMITS } from '@/salary-tables/model'
 
 import { exportCsv, impact, importCsv } from './endpoints'
 import { computeRowTotal } from './hooks/computeRowTotal'
@@ -80,7 +81,7 @@ export const SalaryTables: CollectionConfig = {
       type: 'array',
       required: true,
       minRows: 1,
-      maxRows: 100,
+      maxRows: MAX_ROWS,
       validate: validateUniqueRoleTier,
       labels: { singular: 'Row', plural: 'Rows' },
       admin: { initCollapsed: false },
@@ -88,17 +89,15 @@ export const SalaryTables: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'role', type: 'text', required: true, maxLength: 100 },
-            { name: 'tier', label: 'Company tier', type: 'text', required: true, maxLength: 100 },
+            { name: 'role', type: 'text', required: true, maxLength: TEXT_LIMITS.role },
+            { name: 'tier', label: 'Company tier', type: 'text', required: true, maxLength: TEXT_LIMITS.tier },
           ],
         },
         {
           type: 'row',
           fields: [
-            moneyField('base', 'Base salary'),
-            moneyField('equity', 'Equity / year'),
-            moneyField('bonus', 'Bonus'),
-            moneyField('total', 'Total compensation', {
+            ...PAY_PARTS.map((part) => moneyField(part, COLUMN_LABELS[part])),
+            moneyField('total', COLUMN_LABELS.total, {
               required: false,
               validate: () => true as const,
               admin: {
@@ -110,7 +109,7 @@ export const SalaryTables: CollectionConfig = {
             }),
           ],
         },
-        { name: 'source', type: 'text', required: true, maxLength: 200, admin: { description: 'For example Levels.fyi (2023).' } },
+        { name: 'source', type: 'text', required: true, maxLength: TEXT_LIMITS.source, admin: { description: 'For example Levels.fyi (2023).' } },
       ],
     },
   ],

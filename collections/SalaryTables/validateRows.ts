@@ -1,8 +1,10 @@
 import type { ArrayFieldValidation } from 'payload'
 
+import { MAX_ROWS, rowKey, rowName } from '@/salary-tables/model'
+
 type Row = { role?: unknown; tier?: unknown }
 
-const key = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : '')
+const filled = (value: unknown) => typeof value === 'string' && value.trim() !== ''
 
 /** Each role and company tier appears once, or figures would contradict each other. */
 export const validateUniqueRoleTier: ArrayFieldValidation = (value, { data }) => {
@@ -11,16 +13,15 @@ export const validateUniqueRoleTier: ArrayFieldValidation = (value, { data }) =>
   // The value is the row count in the admin form and the rows themselves through the API.
   const count = typeof value === 'number' ? value : Array.isArray(value) ? value.length : rows.length
   if (count < 1) return 'A salary table needs at least one row.'
-  if (count > 100) return 'A salary table holds at most 100 rows.'
+  if (count > MAX_ROWS) return `A salary table holds at most ${MAX_ROWS} rows.`
   const seen = new Map<string, number>()
   for (const [index, row] of rows.entries()) {
-    const id = `${key(row.role)}\u0000${key(row.tier)}`
-    if (!key(row.role) || !key(row.tier)) continue
-    const first = seen.get(id)
+    if (!filled(row.role) || !filled(row.tier)) continue
+    const first = seen.get(rowKey(row))
     if (first !== undefined) {
-      return `Rows ${first + 1} and ${index + 1} both hold ${String(row.role)} · ${String(row.tier)}: each role and tier may appear once.`
+      return `Rows ${first + 1} and ${index + 1} both hold ${rowName(row)}: each role and tier may appear once.`
     }
-    seen.set(id, index)
+    seen.set(rowKey(row), index)
   }
   return true
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminFieldAccess, adminOrSelfFieldAccess, admins, adminsOrSelf, authenticated, ROLES } from '@/access'
-import { secureCookies } from '@/lib/env'
+import { secureCookies } from '@/config/env'
 
 import { nameInAdmin } from './hooks/nameInAdmin'
 

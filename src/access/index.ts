@@ -73,8 +73,6 @@ export const adminOrSelfFieldAccess: FieldAccess = ({ req: { user }, id, doc }) 
   return target !== undefined && String(target) === String(user.id)
 }
 
-export const editorFieldAccess: FieldAccess = ({ req: { user } }) => isEditorUser(user)
-
 /** Editorial content (salary tables, FAQs): editors write it, readers see what is published, staff see history. */
 export const editorialAccess = {
   create: editors,

@@ -2,7 +2,7 @@
 
 import type { DefaultCellComponentProps } from 'payload'
 
-import { monthsSince } from '@/lib/staleness'
+import { monthsSince } from '@/config/staleness'
 
 /** The "as of" column of the salary-table list: the date, its age, and a flag once it is stale. */
 export function AsOfCell({ cellData, staleAfterMonths = 12 }: DefaultCellComponentProps & { staleAfterMonths?: number }) {

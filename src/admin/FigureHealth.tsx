@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { resolveFigures } from '@/figures/resolve'
-import { staleAfterMonths, staleCutoff } from '@/lib/staleness'
+import { staleAfterMonths, staleCutoff } from '@/config/staleness'
 
 /**
  * On the admin dashboard: salary tables whose figures are due a check, and figures in articles

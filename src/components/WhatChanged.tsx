@@ -1,4 +1,4 @@
-import type { FigureChange } from '@/figures/history'
+import type { FigureChange } from '@/salary-tables/history'
 
 /** "What changed": the figure edits behind this article, newest first, collapsed by default. */
 export function WhatChanged({ changes }: { changes: FigureChange[] }) {

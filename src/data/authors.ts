@@ -1,9 +1,7 @@
-import { unstable_cache } from 'next/cache'
-
-import { cacheTags } from '@/lib/cacheTags'
+import { cacheTags } from '@/cache/tags'
 import { relationId } from '@/lib/lexical'
 
-import { payloadClient } from './payload'
+import { cachedPrivilegedRead } from './read'
 
 /**
  * The bylines of a published article. Users are private to readers (emails, roles), so their
@@ -13,21 +11,16 @@ import { payloadClient } from './payload'
 export const getAuthorNames = (slug: string, authors: unknown[] | null | undefined) => {
   const ids = (authors ?? []).map(relationId).filter((id): id is string => Boolean(id))
   if (!ids.length) return Promise.resolve([])
-  return unstable_cache(
-    async (): Promise<string[]> => {
-      const payload = await payloadClient()
-      const { docs } = await payload.find({
-        collection: 'users',
-        where: { id: { in: ids } },
-        limit: ids.length,
-        depth: 0,
-        overrideAccess: true,
-        select: { name: true },
-      })
-      const names = new Map(docs.map((user) => [String(user.id), user.name]))
-      return ids.map((id) => names.get(id)).filter((name): name is string => Boolean(name))
-    },
-    ['author-names', ...ids],
-    { tags: [cacheTags.article(slug)] },
-  )()
+  return cachedPrivilegedRead(['author-names', ...ids], [cacheTags.article(slug)], async (payload) => {
+    const { docs } = await payload.find({
+      collection: 'users',
+      where: { id: { in: ids } },
+      limit: ids.length,
+      depth: 0,
+      overrideAccess: true,
+      select: { name: true },
+    })
+    const names = new Map(docs.map((user) => [String(user.id), user.name]))
+    return ids.map((id) => names.get(id)).filter((name): name is string => Boolean(name))
+  })
 }

@@ -1,16 +1,14 @@
 /**
- * What the sitemap and the RSS feed list: published articles, read as an anonymous reader
- * (`overrideAccess: false`, so a draft can never appear) and cached under the article-list tag that
- * every publish, unpublish, delete and salary-table change revalidates.
+ * What the sitemap and the RSS feed list: published articles, read as an anonymous reader (so a
+ * draft can never appear) and cached under the article-list tag that every publish, unpublish,
+ * delete and salary-table change revalidates.
  */
-import { unstable_cache } from 'next/cache'
-
 import type { Article, Category, SalaryTable } from '@payload-types'
+import { cacheTags } from '@/cache/tags'
 import { contentModifiedAt } from '@/lib/articleDates'
-import { cacheTags } from '@/lib/cacheTags'
 import { ARTICLES_PER_SITEMAP } from '@/seo/sitemap'
 
-import { payloadClient } from './payload'
+import { cachedRead, readAsReader, type Reader } from './read'
 
 export type ArticleEntry = {
   id: string
@@ -25,7 +23,19 @@ export type ArticleEntry = {
 
 export type SitemapEntry = Pick<ArticleEntry, 'slug' | 'modifiedAt'> & { categorySlug: string | null }
 
-const entrySelect = { title: true, slug: true, excerpt: true, publishedAt: true, createdAt: true, updatedAt: true, category: true, salaryTables: true } as const
+const entrySelect = {
+  title: true,
+  slug: true,
+  excerpt: true,
+  publishedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  category: true,
+  salaryTables: true,
+} as const
+
+/** Feeds and sitemaps change with any article, and name categories. */
+const listTags = [cacheTags.articleLists, cacheTags.categories]
 
 function toEntry(doc: Partial<Article>): ArticleEntry {
   const category = doc.category && typeof doc.category === 'object' ? { title: doc.category.title, slug: doc.category.slug as string } : null
@@ -43,15 +53,16 @@ function toEntry(doc: Partial<Article>): ArticleEntry {
 }
 
 /** Uncached, for tests; the feed uses `listRecentArticleEntries`. Newest first; `limit` 0 reads them all. */
-export async function readPublishedArticleEntries(limit = 0): Promise<ArticleEntry[]> {
-  const payload = await payloadClient()
-  const { docs } = await payload.find({
+export const readPublishedArticleEntries = (limit = 0) =>
+  readAsReader((reader) => publishedArticleEntries(reader, limit))
+
+async function publishedArticleEntries(reader: Reader, limit: number): Promise<ArticleEntry[]> {
+  const { docs } = await reader.find({
     collection: 'articles',
     sort: '-publishedAt',
     pagination: false,
     limit,
     depth: 1,
-    overrideAccess: false,
     select: entrySelect,
     populate: { categories: { title: true, slug: true }, 'salary-tables': { updatedAt: true } },
   })
@@ -59,9 +70,7 @@ export async function readPublishedArticleEntries(limit = 0): Promise<ArticleEnt
 }
 
 export const listRecentArticleEntries = (limit: number) =>
-  unstable_cache(() => readPublishedArticleEntries(limit), ['article-entries', String(limit)], {
-    tags: [cacheTags.articleLists, cacheTags.categories],
-  })()
+  cachedRead(['article-entries', String(limit)], listTags, (reader) => publishedArticleEntries(reader, limit))
 
 /**
  * Published articles' addresses and reader-visible dates for one sitemap file (`page`, newest
@@ -69,20 +78,20 @@ export const listRecentArticleEntries = (limit: number) =>
  * are read once and joined here rather than populated article by article. The tables are read as a
  * reader sees them: an unpublished one is absent and does not count.
  */
-export async function readSitemapEntries(page?: number): Promise<SitemapEntry[]> {
-  const payload = await payloadClient()
+export const readSitemapEntries = (page?: number) => readAsReader((reader) => sitemapEntries(reader, page))
+
+async function sitemapEntries(reader: Reader, page?: number): Promise<SitemapEntry[]> {
   const [articles, categories, tables] = await Promise.all([
-    payload.find({
+    reader.find({
       collection: 'articles',
       sort: '-publishedAt',
       ...(page ? { limit: ARTICLES_PER_SITEMAP, page, pagination: true } : { limit: 0, pagination: false }),
       depth: 0,
-      overrideAccess: false,
       joins: false,
       select: { slug: true, updatedAt: true, category: true, salaryTables: true },
     }),
-    payload.find({ collection: 'categories', pagination: false, limit: 0, depth: 0, overrideAccess: false, select: { slug: true } }),
-    publishedTables(),
+    reader.find({ collection: 'categories', pagination: false, limit: 0, depth: 0, select: { slug: true } }),
+    publishedTables(reader),
   ])
   const categorySlugs = new Map(categories.docs.map((category: Pick<Category, 'id' | 'slug'>) => [String(category.id), category.slug as string]))
   return articles.docs.map((doc) => {
@@ -96,14 +105,12 @@ export async function readSitemapEntries(page?: number): Promise<SitemapEntry[]>
   })
 }
 
-async function publishedTables(): Promise<Map<string, Pick<SalaryTable, 'id' | 'updatedAt'>>> {
-  const payload = await payloadClient()
-  const { docs } = await payload.find({
+async function publishedTables(reader: Reader): Promise<Map<string, Pick<SalaryTable, 'id' | 'updatedAt'>>> {
+  const { docs } = await reader.find({
     collection: 'salary-tables',
     pagination: false,
     limit: 0,
     depth: 0,
-    overrideAccess: false,
     joins: false,
     select: { updatedAt: true },
   })
@@ -123,23 +130,23 @@ export type SitemapOverview = {
  * category its most recently edited article and the newest change of any salary table its articles
  * show (a table edit moves an article's date as much as its own edits do).
  */
-export async function readSitemapOverview(): Promise<SitemapOverview> {
-  const payload = await payloadClient()
+export const readSitemapOverview = () => readAsReader(sitemapOverview)
+
+async function sitemapOverview(reader: Reader): Promise<SitemapOverview> {
   const [{ totalDocs: articleCount }, categories, tables] = await Promise.all([
-    payload.count({ collection: 'articles', overrideAccess: false }),
-    payload.find({ collection: 'categories', pagination: false, limit: 0, depth: 0, overrideAccess: false, select: { slug: true } }),
-    publishedTables(),
+    reader.count({ collection: 'articles' }),
+    reader.find({ collection: 'categories', pagination: false, limit: 0, depth: 0, select: { slug: true } }),
+    publishedTables(reader),
   ])
   const perCategory = await Promise.all(
     categories.docs.map(async (category) => {
-      const { docs } = await payload.find({
+      const { docs } = await reader.find({
         collection: 'articles',
         where: { category: { equals: category.id } },
         sort: '-updatedAt',
         limit: 1,
         pagination: false,
         depth: 0,
-        overrideAccess: false,
         joins: false,
         select: { updatedAt: true },
       })
@@ -148,10 +155,9 @@ export async function readSitemapOverview(): Promise<SitemapOverview> {
       for (const table of tables.values()) {
         const at = new Date(table.updatedAt).toISOString()
         if (at <= modifiedAt) continue
-        const { totalDocs } = await payload.count({
+        const { totalDocs } = await reader.count({
           collection: 'articles',
           where: { and: [{ category: { equals: category.id } }, { salaryTables: { in: [table.id] } }] },
-          overrideAccess: false,
         })
         if (totalDocs) modifiedAt = at
       }
@@ -164,7 +170,6 @@ export async function readSitemapOverview(): Promise<SitemapOverview> {
 }
 
 export const listSitemapEntries = (page: number) =>
-  unstable_cache(() => readSitemapEntries(page), ['sitemap-entries', String(page)], { tags: [cacheTags.articleLists, cacheTags.categories] })()
+  cachedRead(['sitemap-entries', String(page)], listTags, (reader) => sitemapEntries(reader, page))
 
-export const getSitemapOverview = () =>
-  unstable_cache(readSitemapOverview, ['sitemap-overview'], { tags: [cacheTags.articleLists, cacheTags.categories] })()
+export const getSitemapOverview = () => cachedRead(['sitemap-overview'], listTags, sitemapOverview)

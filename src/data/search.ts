@@ -1,22 +1,19 @@
 /**
  * Reader search over the `search` collection that the search plugin keeps from published articles
- * (title, excerpt, plain-text body). `like` reads every entry's text: at 10,000 articles one search
- * costs 150–180 ms, and the soak's readers (64 connections, the same few queries) queued behind it
- * until requests timed out. So results are remembered per query (src/lib/searchCache.ts): a
- * bounded LRU (made-up queries can only push others out), one database query for concurrent
- * readers of the same query, and forgotten the moment anything a result shows may have changed (the
- * index, a published article, or a published salary table that one of its cards shows). A result is computed exactly as without
- * the cache, as an anonymous reader (`overrideAccess: false`), so it never holds a draft. The query
- * length and the number of results are capped, and no total is counted. A full-text index (SQLite
- * FTS5, a MongoDB text index) would be the next step.
+ * (title, excerpt, plain-text body). Matching with `like` reads the entries' text, so results are
+ * remembered per query (src/cache/searchCache.ts: bounded, one database query for concurrent
+ * readers of the same query, forgotten whenever a result may have changed). A result is computed
+ * as an anonymous reader, so it never holds a draft. The query length and the number of results
+ * are capped, and no total is counted. A full-text index (SQLite FTS5, a MongoDB text index) would
+ * make uncached queries cheaper still.
  */
 import type { Where } from 'payload'
 
+import { cachedSearch, type Loaded } from '@/cache/searchCache'
 import { relationId } from '@/lib/lexical'
-import { cachedSearch, type Loaded } from '@/lib/searchCache'
 
-import { cardPopulate, cardSelect, toCard, type ArticleCardData } from './index'
-import { payloadClient } from './payload'
+import { cardPopulate, cardSelect, toCard, type ArticleCardData } from './cards'
+import { readAsReader, type Reader } from './read'
 
 export const MAX_QUERY_LENGTH = 100
 export const MAX_RESULTS = 24
@@ -27,22 +24,19 @@ export function normalizeQuery(raw: string | string[] | undefined): string {
   return (value ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH)
 }
 
-type Payload = Awaited<ReturnType<typeof payloadClient>>
-
 /**
  * Ids of the published articles whose index entry matches every word of `query`, as a reader
  * sees the index. Title and excerpt first: they are short, and when they alone fill the page the
  * bodies (nearly all of the index's text) are never read; those are the better results anyway.
  */
-async function matchingIds(payload: Payload, query: string): Promise<string[]> {
+async function matchingIds(reader: Reader, query: string): Promise<string[]> {
   const find = async (where: Where) => {
-    const hits = await payload.find({
+    const hits = await reader.find({
       collection: 'search',
       where,
       limit: MAX_RESULTS,
       pagination: false,
       depth: 0,
-      overrideAccess: false,
       select: { doc: true },
     })
     return hits.docs.map((hit) => relationId(hit.doc?.value)).filter((id): id is string => Boolean(id))
@@ -58,23 +52,21 @@ async function matchingIds(payload: Payload, query: string): Promise<string[]> {
 export async function searchArticles(rawQuery: string): Promise<ArticleCardData[]> {
   const query = normalizeQuery(rawQuery)
   if (!query) return []
-  return cachedSearch(query, () => findArticles(query))
+  return cachedSearch(query, () => readAsReader((reader) => findArticles(reader, query)))
 }
 
-async function findArticles(query: string): Promise<Loaded<ArticleCardData[]>> {
-  const payload = await payloadClient()
-  const ids = await matchingIds(payload, query)
+async function findArticles(reader: Reader, query: string): Promise<Loaded<ArticleCardData[]>> {
+  const ids = await matchingIds(reader, query)
   if (!ids.length) return { value: [], dependsOn: [] }
   // Read the articles themselves as a reader too: the index holds published articles only, and
   // this second check keeps it that way even if an index entry were ever stale.
-  const { docs } = await payload.find({
+  const { docs } = await reader.find({
     collection: 'articles',
     where: { id: { in: ids } },
     sort: '-publishedAt',
     limit: MAX_RESULTS,
     pagination: false,
     depth: 1,
-    overrideAccess: false,
     select: cardSelect,
     populate: cardPopulate,
   })

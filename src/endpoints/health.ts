@@ -1,14 +1,14 @@
 import type { Endpoint } from 'payload'
 
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/hooks/databaseUnavailable'
-import { databaseFileMessage, databaseFileState } from '@/lib/databaseFile'
+import { databaseFileMessage, databaseFileState } from '@/db/databaseFile'
 
 /** Longest a health check waits for the database: a probe must answer quickly either way. */
 const PROBE_TIMEOUT_MS = 3000
 
 /**
  * `GET /api/health`: 200 when the database answers a trivial query, 503 when it does not, or when
- * its file is no longer the one the server opened (saves are refused then: src/lib/databaseFile.ts).
+ * its file is no longer the one the server opened (saves are refused then: src/db/databaseFile.ts).
  * For load balancers, uptime monitors and the fault tests. Open to anyone; it reveals nothing else.
  */
 export const health: Endpoint = {

@@ -1,18 +1,8 @@
-import type { Field, FieldHook, TextFieldValidation } from 'payload'
+import { slugField, type FieldHook, type RowField, type TextField, type TextFieldSingleValidation } from 'payload'
+
+import { MAX_SLUG_LENGTH, slugify } from '@/lib/slugify'
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-export function slugify(input: string): string {
-  return input
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 96)
-    .replace(/-+$/g, '')
-}
 
 /** An empty slug follows the title; a typed one is normalised so URLs stay lower-case and dashed. */
 const slugFromTitle: FieldHook = ({ value, data, originalDoc }) => {
@@ -23,26 +13,38 @@ const slugFromTitle: FieldHook = ({ value, data, originalDoc }) => {
   return typeof title === 'string' ? slugify(title) || null : value || null
 }
 
-const validateSlug: TextFieldValidation = (value) => {
+const validateSlug: TextFieldSingleValidation = (value) => {
   if (typeof value !== 'string' || !value) return 'A slug is required: give the document a title.'
   if (!SLUG_PATTERN.test(value)) return 'Use lower-case letters, digits and single dashes only.'
   return true
 }
 
-export function slugField(): Field[] {
-  return [
-    {
-      name: 'slug',
-      type: 'text',
-      index: true,
-      unique: true,
-      maxLength: 96,
-      validate: validateSlug,
-      admin: {
-        position: 'sidebar',
-        description: 'The address of the page. Leave it empty to make it from the title.',
-      },
-      hooks: { beforeValidate: [slugFromTitle] },
+/**
+ * The `slug` of articles and categories: Payload's `slugField` (the sidebar field with its lock and
+ * its "Generate" button, which asks the server for `slugify(title)`), with this site's rules.
+ *
+ * Payload's own generation lives in a stored `generateSlug` checkbox that regenerates the slug from
+ * the title on later saves. That would add a column to the schema and move live URLs when a title
+ * changes; here the slug is made from the title only while it is empty (`slugFromTitle`, before
+ * validation), and stays as it is after that. So the checkbox is left out, and what is stored is one
+ * unique, indexed `slug` text column.
+ */
+export function urlSlugField(): RowField {
+  return slugField({
+    slugify: ({ valueToSlugify }) => (typeof valueToSlugify === 'string' ? slugify(valueToSlugify) : undefined),
+    overrides: (row) => {
+      const slug = row.fields.find((field): field is TextField => 'name' in field && field.name === 'slug')
+      if (!slug) throw new Error('Payload’s slugField no longer has a slug field.')
+      const field = {
+        ...slug,
+        // Publishing checks the slug (validateSlug); a draft may be saved without one.
+        required: false,
+        maxLength: MAX_SLUG_LENGTH,
+        validate: validateSlug,
+        admin: { ...slug.admin, description: 'The address of the page. Leave it empty to make it from the title.' },
+        hooks: { beforeValidate: [slugFromTitle] },
+      } as TextField
+      return { ...row, fields: [field] }
     },
-  ]
+  })
 }

@@ -5,10 +5,9 @@
  */
 import type { DataTableBlock, FigureBlock, SalaryTable } from '@payload-types'
 import { formatMoney, formatNumber, parseNumericCell } from '@/lib/format'
+import { columnValue, findRow, rowName, type PayColumn } from '@/salary-tables/model'
 
 export type FigureFields = Omit<FigureBlock, 'blockType'> & { blockType?: string }
-
-type SalaryColumn = 'base' | 'equity' | 'bonus' | 'total'
 
 export type FigureResult = { ok: true; value: number; text: string } | { ok: false; reason: string }
 
@@ -17,12 +16,14 @@ export type FigureContext = { dataTables: Pick<DataTableBlock, 'caption' | 'colu
 
 const same = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase()
 
-function salaryCell(table: FigureFields['table'], role: string | null | undefined, tier: string | null | undefined, column: SalaryColumn): number | string {
+type Cell = { role?: string | null; tier?: string | null; column: PayColumn }
+
+function salaryCell(table: FigureFields['table'], { role, tier, column }: Cell): number | string {
   if (!table || typeof table !== 'object') return 'the salary table is not published'
-  const row = (table as SalaryTable).rows?.find((candidate) => same(candidate.role, role) && same(candidate.tier, tier))
-  if (!row) return `no row ${role ?? '?'} · ${tier ?? '?'} in “${(table as SalaryTable).title}”`
-  const value = column === 'total' ? row.base + row.equity + row.bonus : row[column]
-  return typeof value === 'number' ? value : `no ${column} in ${role} · ${tier}`
+  const row = findRow((table as SalaryTable).rows, { role, tier })
+  if (!row) return `no row ${rowName({ role, tier })} in “${(table as SalaryTable).title}”`
+  const value = columnValue(row, column)
+  return typeof value === 'number' ? value : `no ${column} in ${rowName({ role, tier })}`
 }
 
 function dataCell(context: FigureContext, caption: string | null | undefined, rowLabel: string | null | undefined, columnLabel: string | null | undefined): number | string {
@@ -60,12 +61,13 @@ export function resolveFigure(fields: FigureFields, context: FigureContext): Fig
   let value: number | string
   let currency = 'USD'
   if (fields.source === 'salaryCell' || fields.source === 'salaryComparison') {
-    const column = (fields.column ?? 'total') as SalaryColumn
+    const column = (fields.column ?? 'total') as PayColumn
     if (fields.table && typeof fields.table === 'object') currency = (fields.table as SalaryTable).currency || 'USD'
-    const a = salaryCell(fields.table, fields.role, fields.tier, column)
+    const a = salaryCell(fields.table, { role: fields.role, tier: fields.tier, column })
     if (fields.source === 'salaryCell' || typeof a === 'string') value = a
     else {
-      const b = salaryCell(fields.table, fields.compareRole, fields.compareTier, (fields.compareColumn ?? column) as SalaryColumn)
+      const compared = { role: fields.compareRole, tier: fields.compareTier, column: (fields.compareColumn ?? column) as PayColumn }
+      const b = salaryCell(fields.table, compared)
       value = typeof b === 'string' ? b : combine(a, b, fields.operation)
     }
   } else {

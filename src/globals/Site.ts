@@ -2,8 +2,9 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone, editors } from '@/access'
 import { validateHttpUrl } from '@/fields/url'
-import { cacheTags } from '@/lib/cacheTags'
-import { revalidateTags } from '@/lib/revalidate'
+import { SITE_NAME } from '@/seo/site'
+import { invalidate } from '@/cache/invalidate'
+import { cacheTags } from '@/cache/tags'
 
 const linkFields = [
   { name: 'label', type: 'text', required: true, maxLength: 60 },
@@ -23,12 +24,12 @@ export const Site: GlobalConfig = {
   label: 'Site',
   access: { read: anyone, update: editors },
   fields: [
-    { name: 'siteName', type: 'text', required: true, defaultValue: 'Valenx Press', maxLength: 60 },
+    { name: 'siteName', type: 'text', required: true, defaultValue: SITE_NAME, maxLength: 60 },
     { name: 'tagline', type: 'text', maxLength: 160 },
     { name: 'navigation', type: 'array', maxRows: 8, fields: [...linkFields] },
     { name: 'footerLinks', type: 'array', maxRows: 12, fields: [...linkFields] },
   ],
   hooks: {
-    afterChange: [({ doc, req }) => (revalidateTags([cacheTags.site], req), doc)],
+    afterChange: [async ({ doc, req }) => (await invalidate(req, { tags: [cacheTags.site] }), doc)],
   },
 }

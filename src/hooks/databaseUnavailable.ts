@@ -1,6 +1,6 @@
 import type { AfterErrorHook } from 'payload'
 
-import { isDatabaseFileGone } from '@/lib/databaseFile'
+import { isDatabaseFileGone } from '@/db/databaseFile'
 
 /**
  * Errors that mean "the database cannot be reached right now", as opposed to a bad request or a
@@ -31,7 +31,7 @@ export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable at the 
  * instead of Payload's generic 500 "Something went wrong.". Any other error is left as it is.
  */
 export const databaseUnavailable: AfterErrorHook = ({ error, req }) => {
-  // A missing database file (src/lib/databaseFile.ts) is already a 503 with its own message; it
+  // A missing database file (src/db/databaseFile.ts) is already a 503 with its own message; it
   // may come back any moment. A replaced one waits for a restart: no Retry-After.
   if (isDatabaseFileGone(error)) {
     if (error.state === 'missing') req.responseHeaders = new Headers({ ...Object.fromEntries(req.responseHeaders ?? []), 'Retry-After': '5' })

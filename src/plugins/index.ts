@@ -5,14 +5,14 @@ import type { Plugin } from 'payload'
 
 import type { Article } from '@payload-types'
 import { editors } from '@/access'
-import { afterCommit } from '@/lib/afterCommit'
-import { serverUrl } from '@/lib/env'
+import { invalidate } from '@/cache/invalidate'
 import { plainText, type LexicalRoot } from '@/lib/lexical'
-import { forgetSearchResults } from '@/lib/searchCache'
+import { articlePath } from '@/lib/paths'
+import { absoluteUrl, SITE_NAME } from '@/seo/site'
 
-const generateTitle: GenerateTitle<Article> = ({ doc }) => (doc?.title ? `${doc.title} | Valenx Press` : 'Valenx Press')
+const generateTitle: GenerateTitle<Article> = ({ doc }) => (doc?.title ? `${doc.title} | ${SITE_NAME}` : SITE_NAME)
 const generateDescription: GenerateDescription<Article> = ({ doc }) => doc?.excerpt ?? ''
-const generateURL: GenerateURL<Article> = ({ doc }) => `${serverUrl()}/blog/${doc?.slug ?? ''}`
+const generateURL: GenerateURL<Article> = ({ doc }) => absoluteUrl(articlePath(doc?.slug ?? ''))
 
 /** Every plugin of the site, configured in one place. */
 export const plugins: Plugin[] = [
@@ -41,8 +41,8 @@ export const plugins: Plugin[] = [
       access: { create: editors, update: editors, delete: editors },
       // Any change to the index (a publish, an unpublish, a reindex) changes what readers find.
       hooks: {
-        afterChange: [({ doc, req }) => (afterCommit(req, () => forgetSearchResults()), doc)],
-        afterDelete: [({ doc, req }) => (afterCommit(req, () => forgetSearchResults()), doc)],
+        afterChange: [async ({ doc, req }) => (await invalidate(req, { searches: 'all' }), doc)],
+        afterDelete: [async ({ doc, req }) => (await invalidate(req, { searches: 'all' }), doc)],
       },
       fields: ({ defaultFields }) => [
         ...defaultFields,

@@ -9,12 +9,12 @@ import { FaqListView } from '@/blocks/FaqList/Component'
 import { FigureView } from '@/blocks/Figure/Component'
 import { RecommendedReadingView } from '@/blocks/RecommendedReading/Component'
 import { SalaryTableView } from '@/blocks/SalaryTable/Component'
-import { articlePath } from '@/lib/paths'
+import { articlePath, blogPath } from '@/lib/paths'
 
 /** Internal links store the article, not a URL, so a renamed slug never breaks them. */
 const internalDocToHref = ({ linkNode }: { linkNode: { fields: { doc?: { value?: unknown } | null } } }) => {
   const value = linkNode.fields.doc?.value
-  return value && typeof value === 'object' && 'slug' in value ? articlePath(String((value as { slug: string }).slug)) : '/blog'
+  return value && typeof value === 'object' && 'slug' in value ? articlePath(String((value as { slug: string }).slug)) : blogPath()
 }
 
 /** The one map from Lexical nodes and blocks to their server-rendered views. */

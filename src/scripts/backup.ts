@@ -1,10 +1,10 @@
 /**
  * `npm run backup`: writes every document, version and uploaded file into BACKUP_DIR
- * (scripts/backup.mjs picks the folder). See src/lib/backup.ts for the format.
+ * (scripts/backup.mjs picks the folder). See src/db/backup.ts for the format.
  */
 import path from 'node:path'
 
-import { writeBackup } from '@/lib/backup'
+import { writeBackup } from '@/db/backup'
 
 import { runScript } from './runScript'
 

@@ -1,10 +1,10 @@
 /**
  * `npm run restore -- <dir>`: applies the migrations, then loads a backup into the (empty) database
- * named by DATABASE_URI. See src/lib/backup.ts.
+ * named by DATABASE_URI. See src/db/backup.ts.
  */
 import path from 'node:path'
 
-import { restoreBackup } from '@/lib/backup'
+import { restoreBackup } from '@/db/backup'
 
 import { runScript } from './runScript'
 

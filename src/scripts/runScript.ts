@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-/** Exit status of a script stopped by its watchdog: the npm scripts retry it (scripts/lib.mjs). */
+/** Exit status of a script stopped by its watchdog: the npm scripts retry it (scripts/lib/payload.mjs). */
 export const SCRIPT_TIMED_OUT = 75
 
 /**

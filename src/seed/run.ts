@@ -3,7 +3,7 @@
  * The admin's credentials come from ADMIN_EMAIL / ADMIN_PASSWORD, or from the ones `npm start`
  * generated into the local secrets file.
  */
-import { readLocalSecrets } from '@/lib/env'
+import { readLocalSecrets } from '@/config/env'
 import { runScript } from '@/scripts/runScript'
 
 import { seed } from './index'

@@ -7,7 +7,8 @@ import type { Article, Faq, SalaryTable } from '@payload-types'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { formatDate } from '@/lib/format'
 import { blocksOf, plainText, type LexicalRoot } from '@/lib/lexical'
-import { articlePath, blogPath, categoryPath } from '@/lib/paths'
+import { articlePath, blogPath, categoryPath, homePath } from '@/lib/paths'
+import { PAY_PARTS, type PayColumn } from '@/salary-tables/model'
 
 import { articleImage } from './articleImage'
 import { absoluteUrl, SITE_NAME } from './site'
@@ -19,7 +20,7 @@ type Options = { authorNames?: string[] }
 const CONTEXT = 'https://schema.org' as const
 
 function publisher() {
-  return { '@type': 'Organization', name: SITE_NAME, url: absoluteUrl('/') }
+  return { '@type': 'Organization', name: SITE_NAME, url: absoluteUrl(homePath()) }
 }
 
 function categoryOf(article: Pick<Article, 'category'>) {
@@ -72,12 +73,14 @@ export function temporalCoverage(period: string | null | undefined): string | un
   return range ? `${range[1]}/${range[2]}` : period.trim()
 }
 
-const MEASURES = [
-  { key: 'base', name: 'Base salary' },
-  { key: 'equity', name: 'Equity per year' },
-  { key: 'bonus', name: 'Bonus' },
-  { key: 'total', name: 'Total compensation (base + equity per year + bonus)' },
-] as const
+/** Each amount of a row as a dataset names it, parts first, as the table's columns. */
+const MEASURE_NAMES: Record<PayColumn, string> = {
+  base: 'Base salary',
+  equity: 'Equity per year',
+  bonus: 'Bonus',
+  total: 'Total compensation (base + equity per year + bonus)',
+}
+const MEASURES = [...PAY_PARTS, 'total' as const].map((column) => MEASURE_NAMES[column])
 
 export function datasetJsonLd(table: SalaryTable, { caption, anchor, pagePath }: { caption?: string | null; anchor: string; pagePath: string }): JsonLdObject {
   const rows = table.rows ?? []
@@ -99,7 +102,7 @@ export function datasetJsonLd(table: SalaryTable, { caption, anchor, pagePath }:
     // The sources named under the table, one per row source, as the reader sees them.
     citation: sources,
     isAccessibleForFree: true,
-    variableMeasured: MEASURES.map((measure) => ({ '@type': 'PropertyValue', name: measure.name, unitText: currency })),
+    variableMeasured: MEASURES.map((name) => ({ '@type': 'PropertyValue', name, unitText: currency })),
   }
 }
 
@@ -118,7 +121,7 @@ export function datasetsJsonLd(article: Pick<Article, 'content' | 'slug'>): Json
 export function breadcrumbJsonLd(article: Pick<Article, 'title' | 'slug' | 'category'>): JsonLdObject {
   const category = categoryOf(article)
   const trail = [
-    { name: 'Home', path: '/' },
+    { name: 'Home', path: homePath() },
     { name: 'Blog', path: blogPath() },
     ...(category ? [{ name: category.title, path: categoryPath(category.slug as string) }] : []),
     { name: article.title, path: articlePath(article.slug as string) },

@@ -1,15 +1,17 @@
 import type { Metadata } from 'next'
 
-import { FEED_PATH, OG_SIZE, SITE_NAME } from './site'
+import { feedPath, siteImagePath } from '@/lib/paths'
+
+import { OG_SIZE, SITE_NAME } from './site'
 
 /**
  * Next replaces `alternates`, `openGraph` and `twitter` wholesale when a page sets them, so every
  * page builds them here: the same feed link, site name and card type everywhere.
  */
-export const feedAlternate = { 'application/rss+xml': [{ url: FEED_PATH, title: `${SITE_NAME} articles` }] }
+export const feedAlternate = { 'application/rss+xml': [{ url: feedPath(), title: `${SITE_NAME} articles` }] }
 
 /** The generated site card (app/(frontend)/og-image.png); articles have their own. */
-export const siteImage = { url: '/og-image.png', ...OG_SIZE, alt: `${SITE_NAME}: career data you can check`, type: 'image/png' }
+export const siteImage = { url: siteImagePath(), ...OG_SIZE, alt: `${SITE_NAME}: career data you can check`, type: 'image/png' }
 
 type PageMetadata = {
   /** Without the " | Valenx Press" suffix, which the layout's title template adds. */

@@ -5,7 +5,6 @@
  */
 export const ARTICLES_PER_SITEMAP = 500
 
-export const sitemapFilePath = (name: string) => `/sitemaps/${name}.xml`
 export const articleSitemapName = (page: number) => `articles-${page}`
 
 export type SitemapUrl = { loc: string; lastmod?: string }

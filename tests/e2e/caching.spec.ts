@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test'
 import { adminAuth, findOne, previewLinkAsAdmin, simpleContent } from './api'
 
 /**
- * The server keeps finished reader pages in memory (src/lib/frontCache.mjs) and answers repeat
+ * The server keeps finished reader pages in memory (src/cache/frontCache.mjs) and answers repeat
  * requests without rendering. What a reader or editor would notice if it went wrong: a draft shown
  * to the public, an editor's preview showing the public copy, or a publish that does not show.
  */

@@ -8,7 +8,7 @@ import { adminAuth, findOne, simpleContent } from './api'
 /**
  * Scheduled publishing: Payload's own job timer runs outside any request, where Next cannot
  * revalidate its cache, so the production server runs due jobs through a request instead
- * (src/lib/jobRunner.ts). What a reader would notice otherwise: the article goes live at its time,
+ * (src/config/jobRunner.ts). What a reader would notice otherwise: the article goes live at its time,
  * but the blog index, cached before, never lists it.
  */
 test('a scheduled publish reaches the cached blog index and the article page by itself', async ({ request, baseURL }) => {

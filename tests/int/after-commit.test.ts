@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SalaryTable } from '@payload-types'
-import { afterCommit } from '@/lib/afterCommit'
+import { afterCommit } from '@/db/afterCommit'
 
 import { bootDemo } from '../helpers/demo'
 import { shutdown } from '../helpers/payload'
@@ -10,7 +10,7 @@ import { shutdown } from '../helpers/payload'
 /**
  * Pages are revalidated from `afterChange` hooks, which run inside the save's transaction. If they
  * revalidated there, a reader arriving before the commit would re-render the old figures and that
- * page would stay cached. So the work waits for the commit (src/lib/afterCommit.ts): at that point
+ * page would stay cached. So the work waits for the commit (src/db/afterCommit.ts): at that point
  * a reader outside the transaction already sees the new data; a rolled-back save revalidates nothing.
  */
 

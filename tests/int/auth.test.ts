@@ -2,7 +2,7 @@ import { GRAPHQL_POST, REST_GET, REST_POST } from '@payloadcms/next/routes'
 import type { Payload, SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { secureCookies, trustedOrigins } from '@/lib/env'
+import { secureCookies, trustedOrigins } from '@/config/env'
 
 import { ADMIN, createUser, seedDemo } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'

@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { CollectionExport, GlobalExport, Manifest } from '@/lib/backup'
+import type { CollectionExport, GlobalExport, Manifest } from '@/db/backup'
 
 import { run, type RunError } from '../../scripts/lib/process.mjs'
 import { bootDemo } from '../helpers/demo'
@@ -52,7 +52,7 @@ async function npmScript(script: 'backup' | 'restore', args: string[], env: Reco
 
 const readJson = <T>(file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as T
 
-/** MongoDB gives restored versions and globals ids of their own (see src/lib/backup.ts); SQLite keeps them. */
+/** MongoDB gives restored versions and globals ids of their own (see src/db/backup.ts); SQLite keeps them. */
 function comparable(exported: CollectionExport | GlobalExport) {
   if (!isMongo) return exported
   if ('document' in exported && exported.document) exported = { ...exported, document: { ...exported.document, id: undefined } }

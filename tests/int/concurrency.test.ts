@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, SalaryTable } from '@payload-types'
-import { salaryTableToCsv } from '@/figures/csv'
+import { salaryTableToCsv } from '@/salary-tables/csv'
 
 import { bootDemo } from '../helpers/demo'
 import { SEED_SLUG } from '../helpers/fixtures'

@@ -2,7 +2,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SalaryTable } from '@payload-types'
-import { parseCsv, salaryTableToCsv } from '@/figures/csv'
+import { parseCsv, salaryTableToCsv } from '@/salary-tables/csv'
 
 import { createUser, seedDemo } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
@@ -55,7 +55,7 @@ describe('CSV parsing (RFC 4180)', () => {
     const tricky = { rows: [{ role: '=cmd()', tier: 'Big, "quoted" tier', base: 1, equity: 2, bonus: 3, total: 6, source: '-survey\nsecond line' }] }
     const csv = salaryTableToCsv(tricky as never)
     expect(csv.startsWith(`${HEADER}\r\n`)).toBe(true)
-    const { parseSalaryCsv } = await import('@/figures/csv')
+    const { parseSalaryCsv } = await import('@/salary-tables/csv')
     expect(parseSalaryCsv(csv, () => true)).toEqual([{ role: '=cmd()', tier: 'Big, "quoted" tier', base: 1, equity: 2, bonus: 3, source: '-survey\nsecond line' }])
   })
 })

@@ -8,7 +8,7 @@ import { bootPayload, shutdown } from '../helpers/payload'
 import { apiClient } from '../helpers/rest'
 
 /**
- * The SQLite file moved away or swapped while the server runs (src/lib/databaseFile.ts): saves are
+ * The SQLite file moved away or swapped while the server runs (src/db/databaseFile.ts): saves are
  * refused with a 503 instead of landing in a file that is gone, and resume when it is back.
  */
 const file = (process.env.DATABASE_URI ?? '').replace(/^file:/, '')

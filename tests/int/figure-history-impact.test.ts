@@ -2,7 +2,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, SalaryTable } from '@payload-types'
-import { loadFigureChanges, visibleChanges } from '@/figures/history'
+import { loadFigureChanges, visibleChanges } from '@/salary-tables/history'
 import { figureNodes, resolveFigures } from '@/figures/resolve'
 import { block, figure, paragraph, richText } from '@/seed/lexical'
 

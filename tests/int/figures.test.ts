@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SalaryTable } from '@payload-types'
 import { relationId } from '@/lib/lexical'
-import { figureChanges } from '@/figures/history'
+import { figureChanges } from '@/salary-tables/history'
 import { figureNodes, formatFigure, resolveFigure, resolveFigures } from '@/figures/resolve'
 import { figure, paragraph, richText } from '@/seed/lexical'
 

@@ -2,7 +2,7 @@ import { REST_POST } from '@payloadcms/next/routes'
 import type { Payload, SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { securityHeaders } from '@/lib/securityHeaders.mjs'
+import { securityHeaders } from '@/config/securityHeaders.mjs'
 
 import { ADMIN, seedDemo } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'

@@ -2,7 +2,7 @@ import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match'
 import { matchHas } from 'next/dist/shared/lib/router/utils/prepare-destination'
 import { describe, expect, it } from 'vitest'
 
-import { adminCsp, HSTS, readerCsp, securityHeaders } from '@/lib/securityHeaders.mjs'
+import { adminCsp, HSTS, readerCsp, securityHeaders } from '@/config/securityHeaders.mjs'
 
 /**
  * Which response headers each route gets, resolved as Next resolves next.config.mjs `headers()`

@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MAX_UPLOAD_BYTES } from '@collections/Media'
-import { dataDir } from '@/lib/env'
+import { dataDir } from '@/config/env'
 
 import { bootDemo } from '../helpers/demo'
 import { shutdown } from '../helpers/payload'

@@ -1,8 +1,8 @@
 import { Feed } from 'feed'
 
-import { listRecentArticleEntries } from '@/data/feeds'
-import { articlePath, categoryPath } from '@/lib/paths'
-import { absoluteUrl, FEED_PATH, SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'
+import { listRecentArticleEntries } from '@/data'
+import { articlePath, categoryPath, feedPath, homePath } from '@/lib/paths'
+import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME } from '@/seo/site'
 
 // Rendered once and kept until the article-list tag is revalidated (publish, unpublish, delete,
 // or a salary table edit), like the pages that list the same articles.
@@ -13,7 +13,7 @@ const FEED_SIZE = 50
 
 export async function GET(): Promise<Response> {
   const articles = await listRecentArticleEntries(FEED_SIZE)
-  const home = absoluteUrl('/')
+  const home = absoluteUrl(homePath())
   const feed = new Feed({
     id: home,
     link: home,
@@ -23,7 +23,7 @@ export async function GET(): Promise<Response> {
     copyright: `© ${SITE_NAME}`,
     // The newest change a reader would see, not the time of the build, so an unchanged feed stays unchanged.
     updated: articles.length ? new Date(Math.max(...articles.map((article) => Date.parse(article.modifiedAt)))) : undefined,
-    feedLinks: { rss: absoluteUrl(FEED_PATH) },
+    feedLinks: { rss: absoluteUrl(feedPath()) },
     generator: SITE_NAME,
   })
   for (const article of articles) {

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
 
 import { ArticleCardGrid } from '@/components/ArticleCard'
-import { normalizeQuery, searchArticles } from '@/data/search'
+import { normalizeQuery, searchArticles } from '@/data'
 import { blogPath, searchPath } from '@/lib/paths'
 import { pageMetadata } from '@/seo/metadata'
+import { SITE_NAME } from '@/seo/site'
 
 type Args = { searchParams: Promise<{ q?: string | string[] }> }
 
@@ -13,7 +14,7 @@ export async function generateMetadata({ searchParams }: Args): Promise<Metadata
   const query = normalizeQuery((await searchParams).q)
   return pageMetadata({
     title: titleFor(query),
-    description: 'Search every Valenx Press article: titles, summaries and the full text, tables included.',
+    description: `Search every ${SITE_NAME} article: titles, summaries and the full text, tables included.`,
     // Every query shares one canonical address; result pages are for readers, not for an index.
     path: searchPath(),
     noindex: true,

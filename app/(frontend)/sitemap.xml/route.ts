@@ -1,6 +1,7 @@
-import { getSitemapOverview } from '@/data/feeds'
+import { getSitemapOverview } from '@/data'
+import { sitemapFilePath } from '@/lib/paths'
 import { absoluteUrl } from '@/seo/site'
-import { ARTICLES_PER_SITEMAP, articleSitemapName, sitemapFilePath, sitemapIndexResponse } from '@/seo/sitemap'
+import { ARTICLES_PER_SITEMAP, articleSitemapName, sitemapIndexResponse } from '@/seo/sitemap'
 
 // Built once and kept until an article or salary table change revalidates the article-list tag.
 export const dynamic = 'force-static'

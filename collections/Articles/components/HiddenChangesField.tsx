@@ -4,7 +4,7 @@ import { Button, FieldDescription, FieldLabel, useDocumentInfo, useField } from 
 import type { TextFieldClientComponent } from 'payload'
 import { useEffect, useState } from 'react'
 
-import type { FigureChange } from '@/figures/history'
+import type { FigureChange } from '@/salary-tables/history'
 
 type Loaded = { changes: FigureChange[] } | { error: string }
 

@@ -1,10 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import type { Article } from '@payload-types'
-import { cacheTags } from '@/lib/cacheTags'
-import { afterCommit } from '@/lib/afterCommit'
-import { revalidateTags } from '@/lib/revalidate'
-import { forgetSearchResults } from '@/lib/searchCache'
+import { invalidate } from '@/cache/invalidate'
+import { cacheTags } from '@/cache/tags'
 
 /** Articles whose related-post cards show this one must re-render with it. */
 async function citingArticleTags(id: string, req: PayloadRequest): Promise<string[]> {
@@ -28,16 +26,13 @@ function slugTags(...docs: (Partial<Article> | undefined)[]): string[] {
 export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
   const wasOrIsPublic = doc._status === 'published' || previousDoc?._status === 'published'
   if (!wasOrIsPublic) return doc
-  // The search cache lives in this process whatever the context: a script's change must clear it too.
-  afterCommit(req, () => forgetSearchResults())
-  if (req.context.disableRevalidate) return doc
-  revalidateTags([...slugTags(doc, previousDoc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req)
+  const tags = async () => [...slugTags(doc, previousDoc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))]
+  await invalidate(req, { tags, searches: 'all' })
   return doc
 }
 
 export const revalidateDeletedArticle: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
-  afterCommit(req, () => forgetSearchResults())
-  if (req.context.disableRevalidate) return doc
-  revalidateTags([...slugTags(doc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))], req)
+  const tags = async () => [...slugTags(doc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))]
+  await invalidate(req, { tags, searches: 'all' })
   return doc
 }

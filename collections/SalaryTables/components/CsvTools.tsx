@@ -3,14 +3,15 @@
 import { Button, useDocumentInfo } from '@payloadcms/ui'
 import { useState, type ChangeEvent } from 'react'
 
-import type { RowChange, SalaryDiff } from '@/figures/csv'
 import { formatMoney } from '@/lib/format'
+import type { RowChange, SalaryDiff } from '@/salary-tables/csv'
+import { rowName, rowTotal, type RowFigures } from '@/salary-tables/model'
 
 type Pending = { fileName: string; csv: string; diff: SalaryDiff }
 
 const show = (change: RowChange) => (typeof change.from === 'number' ? `${formatMoney(change.from)} → ${formatMoney(change.to as number)}` : `${change.from} → ${change.to}`)
-const figures = (row: { base: number; equity: number; bonus: number }) =>
-  `base ${formatMoney(row.base)}, equity ${formatMoney(row.equity)}, bonus ${formatMoney(row.bonus)}, total ${formatMoney(row.base + row.equity + row.bonus)}`
+const figures = (row: RowFigures) =>
+  `base ${formatMoney(row.base)}, equity ${formatMoney(row.equity)}, bonus ${formatMoney(row.bonus)}, total ${formatMoney(rowTotal(row))}`
 
 async function post(id: string | number, csv: string, dryRun: boolean) {
   const response = await fetch(`/api/salary-tables/${id}/import${dryRun ? '?dryRun=1' : ''}`, {
@@ -37,7 +38,7 @@ function DiffSection<Row extends { role: string; tier: string }>({ title, rows, 
       <ul>
         {rows.map((row) => (
           <li key={`${row.role}·${row.tier}`}>
-            {row.role} · {row.tier}: {describe(row)}
+            {rowName(row)}: {describe(row)}
           </li>
         ))}
       </ul>

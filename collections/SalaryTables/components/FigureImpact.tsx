@@ -3,7 +3,7 @@
 import { toast, useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useRef, useState } from 'react'
 
-import type { TableImpact } from '@/figures/impact'
+import type { TableImpact } from '@/salary-tables/impact'
 
 /**
  * At the top of a salary table's form: the figures in articles that this table no longer

@@ -4,8 +4,7 @@ import { useField, useFormFields } from '@payloadcms/ui'
 import type { NumberFieldClientComponent } from 'payload'
 
 import { formatMoney } from '@/lib/format'
-
-import { rowTotal } from '../hooks/computeRowTotal'
+import { rowTotal } from '@/salary-tables/model'
 
 /**
  * The row's total as the editor types, so a mistyped figure shows before it is saved. It only

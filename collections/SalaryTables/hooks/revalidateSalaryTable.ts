@@ -1,10 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { SalaryTable } from '@payload-types'
-import { cacheTags } from '@/lib/cacheTags'
-import { afterCommit } from '@/lib/afterCommit'
-import { revalidateTags } from '@/lib/revalidate'
-import { forgetSearchResults } from '@/lib/searchCache'
+import { invalidate } from '@/cache/invalidate'
+import { cacheTags } from '@/cache/tags'
 
 /**
  * A figure lives once, here: every published article that shows this table re-renders with it.
@@ -15,8 +13,6 @@ export const revalidateSalaryTable: CollectionAfterChangeHook<SalaryTable> = asy
   // A published table's save, or its unpublishing: readers see both.
   if (doc._status !== 'published' && previousDoc?._status !== 'published') return doc
   // Search result cards are dated by their tables' last change (src/data/search.ts).
-  afterCommit(req, () => forgetSearchResults(doc.id))
-  if (req.context.disableRevalidate) return doc
-  revalidateTags([cacheTags.salaryTable(doc.id), cacheTags.articleLists], req)
+  await invalidate(req, { tags: [cacheTags.salaryTable(doc.id), cacheTags.articleLists], searches: { showing: doc.id } })
   return doc
 }

@@ -3,9 +3,9 @@
 import { FieldLabel, useField, useFormFields } from '@payloadcms/ui'
 import type { TextFieldClientComponent } from 'payload'
 
-import { tableId, useSalaryTable } from './salaryTableCache'
+import { rowName, sameRow } from '@/salary-tables/model'
 
-const same = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase()
+import { tableId, useSalaryTable } from './salaryTableCache'
 
 type Props = { tierField?: string; label?: string }
 
@@ -23,7 +23,7 @@ export const RowPicker: TextFieldClientComponent = (props) => {
   const table = useSalaryTable(id)
 
   const rows = table?.rows ?? []
-  const selected = rows.findIndex((row) => same(row.role, role) && same(row.tier, tier))
+  const selected = rows.findIndex((row) => sameRow(row, { role, tier }))
   const missing = Boolean(role || tier) && selected < 0 && table !== undefined
   const inputId = `field-${path.replace(/\./g, '__')}`
 
@@ -48,12 +48,12 @@ export const RowPicker: TextFieldClientComponent = (props) => {
         </option>
         {missing && (
           <option value="missing" disabled>
-            {`Missing row: ${role ?? '?'} · ${tier ?? '?'}`}
+            {`Missing row: ${rowName({ role, tier })}`}
           </option>
         )}
         {rows.map((row, index) => (
           <option key={row.id ?? index} value={String(index)}>
-            {`${row.role} · ${row.tier}`}
+            {rowName(row)}
           </option>
         ))}
       </select>

@@ -1,5 +1,7 @@
 import type { Block, Condition } from 'payload'
 
+import { PAY_COLUMNS, SHORT_COLUMN_LABELS } from '@/salary-tables/model'
+
 const isSalary: Condition = (_, sibling) => sibling?.source === 'salaryCell' || sibling?.source === 'salaryComparison'
 const isSalaryComparison: Condition = (_, sibling) => sibling?.source === 'salaryComparison'
 const isData: Condition = (_, sibling) => sibling?.source === 'dataCell' || sibling?.source === 'dataRatio'
@@ -8,12 +10,7 @@ const isComparison: Condition = (_, sibling) => sibling?.source === 'salaryCompa
 
 const PICKER = '/src/blocks/Figure/RowPicker#RowPicker'
 
-const SALARY_COLUMNS = [
-  { label: 'Total', value: 'total' },
-  { label: 'Base', value: 'base' },
-  { label: 'Equity / year', value: 'equity' },
-  { label: 'Bonus', value: 'bonus' },
-]
+const SALARY_COLUMNS = PAY_COLUMNS.map((column) => ({ label: SHORT_COLUMN_LABELS[column], value: column }))
 
 /** Required only when the chosen kind of figure uses the field. */
 const requiredWhen =

@@ -1,11 +1,6 @@
 import type { SalaryTable } from '@payload-types'
 import { formatMoney } from '@/lib/format'
-
-const PARTS = [
-  { key: 'base', label: 'Base' },
-  { key: 'equity', label: 'Equity / year' },
-  { key: 'bonus', label: 'Bonus' },
-] as const
+import { PAY_PARTS, rowName, rowTotal, SHORT_COLUMN_LABELS } from '@/salary-tables/model'
 
 const LABEL_WIDTH = 230
 const BAR_WIDTH = 330
@@ -21,7 +16,7 @@ export function SalaryChart({ table, chartId }: { table: SalaryTable; chartId: s
   const rows = table.rows ?? []
   if (!rows.length) return null
   const currency = table.currency || 'USD'
-  const max = Math.max(...rows.map((row) => row.base + row.equity + row.bonus), 1)
+  const max = Math.max(...rows.map(rowTotal), 1)
   const scale = BAR_WIDTH / max
   const width = LABEL_WIDTH + BAR_WIDTH + TOTAL_WIDTH
   const height = LEGEND_HEIGHT + rows.length * ROW_HEIGHT
@@ -34,11 +29,11 @@ export function SalaryChart({ table, chartId }: { table: SalaryTable; chartId: s
         Stacked bars of base salary, equity per year and bonus for each role and company tier; the table shows the same figures.
       </desc>
       <g className="chart-legend">
-        {PARTS.map((part, index) => (
-          <g key={part.key} transform={`translate(${LABEL_WIDTH + index * 110}, 8)`}>
-            <rect className={`chart-${part.key}`} width="12" height="12" rx="2" />
+        {PAY_PARTS.map((part, index) => (
+          <g key={part} transform={`translate(${LABEL_WIDTH + index * 110}, 8)`}>
+            <rect className={`chart-${part}`} width="12" height="12" rx="2" />
             <text x="18" y="11">
-              {part.label}
+              {SHORT_COLUMN_LABELS[part]}
             </text>
           </g>
         ))}
@@ -46,20 +41,19 @@ export function SalaryChart({ table, chartId }: { table: SalaryTable; chartId: s
       {rows.map((row, index) => {
         const y = LEGEND_HEIGHT + index * ROW_HEIGHT
         let x = LABEL_WIDTH
-        const total = row.base + row.equity + row.bonus
         return (
           <g key={row.id ?? `${row.role}-${row.tier}`}>
             <text className="chart-label" x={LABEL_WIDTH - 8} y={y + 18} textAnchor="end">
-              {`${row.role} · ${row.tier}`}
+              {rowName(row)}
             </text>
-            {PARTS.map((part) => {
-              const segment = row[part.key] * scale
-              const rect = <rect key={part.key} className={`chart-${part.key}`} x={x} y={y + 5} width={Math.max(segment, 0)} height={ROW_HEIGHT - 10} />
+            {PAY_PARTS.map((part) => {
+              const segment = row[part] * scale
+              const rect = <rect key={part} className={`chart-${part}`} x={x} y={y + 5} width={Math.max(segment, 0)} height={ROW_HEIGHT - 10} />
               x += segment
               return rect
             })}
             <text className="chart-total" x={x + 6} y={y + 18}>
-              {formatMoney(total, currency)}
+              {formatMoney(rowTotal(row), currency)}
             </text>
           </g>
         )

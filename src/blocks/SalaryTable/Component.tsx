@@ -1,16 +1,15 @@
-import type { SalaryTable, SalaryTableBlock } from '@payload-types'
+import type { SalaryTableBlock } from '@payload-types'
 import { formatDate, formatMoney } from '@/lib/format'
 import { salaryTableCsvPath } from '@/lib/paths'
+import { COLUMN_LABELS, PAY_PARTS, type SalaryRow } from '@/salary-tables/model'
 
 import { SalaryChart } from './Chart'
 
 type Props = Omit<SalaryTableBlock, 'blockType'> & { blockType?: string }
 
-type Row = NonNullable<SalaryTable['rows']>[number]
-
 /** Consecutive rows of one role share a row header, as in a printed table. */
-function roleGroups(rows: Row[]): Row[][] {
-  const groups: Row[][] = []
+function roleGroups(rows: SalaryRow[]): SalaryRow[][] {
+  const groups: SalaryRow[][] = []
   for (const row of rows) {
     const last = groups[groups.length - 1]
     if (last && last[0].role === row.role) last.push(row)
@@ -41,9 +40,11 @@ export function SalaryTableView({ table, caption, id, showChart }: Props) {
               <th scope="col" className="num">
                 Total comp. <span className="th-note">(median, {currency})</span>
               </th>
-              <th scope="col" className="num">Base salary</th>
-              <th scope="col" className="num">Equity / year</th>
-              <th scope="col" className="num">Bonus</th>
+              {PAY_PARTS.map((part) => (
+                <th key={part} scope="col" className="num">
+                  {COLUMN_LABELS[part]}
+                </th>
+              ))}
               <th scope="col">Data source</th>
             </tr>
           </thead>
@@ -58,9 +59,11 @@ export function SalaryTableView({ table, caption, id, showChart }: Props) {
                   ) : null}
                   <th scope="row" className="row-sub">{row.tier}</th>
                   <td className="num total">{formatMoney(row.total ?? 0, currency)}</td>
-                  <td className="num">{formatMoney(row.base, currency)}</td>
-                  <td className="num">{formatMoney(row.equity, currency)}</td>
-                  <td className="num">{formatMoney(row.bonus, currency)}</td>
+                  {PAY_PARTS.map((part) => (
+                    <td key={part} className="num">
+                      {formatMoney(row[part], currency)}
+                    </td>
+                  ))}
                   <td>{row.source}</td>
                 </tr>
               ))}

@@ -7,14 +7,13 @@ import { ArticleCardGrid } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
 import { LivePreviewListener } from '@/components/LivePreviewListener'
 import { WhatChanged } from '@/components/WhatChanged'
-import { getArticleBySlug, getArticlePreview, getFigureChanges, getRedirectForSlug, listRecentSlugs, toCard } from '@/data'
-import { getAuthorNames } from '@/data/authors'
-import { visibleChanges } from '@/figures/history'
-import { serverUrl } from '@/lib/env'
+import { getArticleBySlug, getArticlePreview, getAuthorNames, getFigureChanges, getRedirectForSlug, listRecentSlugs, toCard } from '@/data'
+import { visibleChanges } from '@/salary-tables/history'
+import { serverUrl } from '@/config/env'
 import { relationId } from '@/lib/lexical'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { formatMonthYear } from '@/lib/format'
-import { articlePath, blogPath, categoryPath } from '@/lib/paths'
+import { articlePath, blogPath, categoryPath, exitPreviewPath } from '@/lib/paths'
 import { RichText } from '@/rendering/RichText'
 import { articleImage } from '@/seo/articleImage'
 import { articlePageJsonLd } from '@/seo/jsonLd'
@@ -88,13 +87,13 @@ export default async function ArticlePage({ params }: Args) {
       <JsonLd data={articlePageJsonLd(article, { authorNames })} />
       {preview ? (
         <p className="preview-banner" role="status">
-          Preview of the latest draft. <a href={`/next/exit-preview?path=${encodeURIComponent(`/blog/${slug}`)}`}>Leave preview</a>
+          Preview of the latest draft. <a href={exitPreviewPath(articlePath(slug))}>Leave preview</a>
         </p>
       ) : null}
       {preview ? <LivePreviewListener serverURL={serverUrl()} /> : null}
       <header className="article-header">
         <p className="article-meta">
-          Valenx Press
+          {SITE_NAME}
           {category ? (
             <>
               {' · '}

@@ -2,8 +2,8 @@ import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
 
-import { payloadClient } from '@/data/payload'
-import { isPreviewablePath, previewSecret } from '@/lib/preview'
+import { payloadClient } from '@/data'
+import { isPreviewablePath, previewSecret } from '@/config/preview'
 
 /** Turns on draft mode for a signed-in editor who holds the preview link, then opens the page. */
 export async function GET(request: NextRequest): Promise<Response> {

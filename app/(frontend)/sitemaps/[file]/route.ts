@@ -1,5 +1,5 @@
-import { getSitemapOverview, listSitemapEntries } from '@/data/feeds'
-import { articlePath, blogPath, categoryPath } from '@/lib/paths'
+import { getSitemapOverview, listSitemapEntries } from '@/data'
+import { articlePath, blogPath, categoryPath, homePath } from '@/lib/paths'
 import { absoluteUrl } from '@/seo/site'
 import { urlsetResponse } from '@/seo/sitemap'
 
@@ -21,7 +21,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   if (file === 'pages.xml') {
     const { newest, categories } = await getSitemapOverview()
     return urlsetResponse([
-      { loc: absoluteUrl('/'), lastmod: newest ?? undefined },
+      { loc: absoluteUrl(homePath()), lastmod: newest ?? undefined },
       { loc: absoluteUrl(blogPath()), lastmod: newest ?? undefined },
       // Only categories with a published article: an empty category page is not worth a crawl.
       ...categories.map(({ slug, modifiedAt }) => ({ loc: absoluteUrl(categoryPath(slug)), lastmod: modifiedAt })),

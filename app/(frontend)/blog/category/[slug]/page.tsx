@@ -5,6 +5,7 @@ import { ArticleList } from '@/components/ArticleList'
 import { getCategoryBySlug } from '@/data'
 import { categoryPath } from '@/lib/paths'
 import { pageMetadata } from '@/seo/metadata'
+import { SITE_NAME } from '@/seo/site'
 
 export const revalidate = false
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const { slug } = await params
   const category = await getCategoryBySlug(slug)
   if (!category) return {}
-  const description = category.description || `Valenx Press articles in ${category.title}, newest first.`
+  const description = category.description || `${SITE_NAME} articles in ${category.title}, newest first.`
   return pageMetadata({ title: category.title, description, path: categoryPath(slug) })
 }
 

@@ -4,6 +4,7 @@ import { permanentRedirect } from 'next/navigation'
 import { ArticleList } from '@/components/ArticleList'
 import { blogPath } from '@/lib/paths'
 import { pageMetadata } from '@/seo/metadata'
+import { SITE_NAME } from '@/seo/site'
 
 export const revalidate = false
 
@@ -15,7 +16,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const page = Number((await params).page)
-  return pageMetadata({ title: `Blog, page ${page}`, description: `Valenx Press articles, newest first: page ${page}.`, path: blogPath(page) })
+  return pageMetadata({ title: `Blog, page ${page}`, description: `${SITE_NAME} articles, newest first: page ${page}.`, path: blogPath(page) })
 }
 
 export default async function BlogPage({ params }: Args) {

@@ -1,6 +1,5 @@
 import { getSalaryTable } from '@/data'
-import { salaryTableToCsv } from '@/figures/csv'
-import { slugify } from '@/fields/slug'
+import { salaryTableCsvName, salaryTableToCsv } from '@/salary-tables/csv'
 
 // Generated on first request, then served from the cache until the table is published again.
 export const dynamic = 'force-static'
@@ -20,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   return new Response(salaryTableToCsv(table), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${slugify(table.title) || 'salary-table'}.csv"`,
+      'content-disposition': `attachment; filename="${salaryTableCsvName(table)}"`,
     },
   })
 }

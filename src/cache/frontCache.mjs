@@ -20,9 +20,9 @@ function current() {
 }
 
 /**
- * Forget every stored response. Called wherever Payload revalidates Next's cache
- * (src/lib/revalidate.ts): a purge is cheap and one save can change many pages (lists, related
- * cards, figures), so the whole cache goes rather than guessing which addresses a tag covers.
+ * Forget every stored response. Called only by `invalidate` (./invalidate.ts), whenever Next's tags
+ * are revalidated: a purge is cheap and one save can change many pages (lists, related cards,
+ * figures), so the whole cache goes rather than guessing which addresses a tag covers.
  */
 export function purgeFrontCache() {
   current()?.purge()

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
 
+import { isArticlePath, previewPath } from '@/lib/paths'
+
 import { payloadSecret, serverUrl } from './env'
 
 /**
@@ -12,11 +14,10 @@ export function previewSecret(): string {
 }
 
 export function previewUrl(path: string): string {
-  const params = new URLSearchParams({ path, secret: previewSecret() })
-  return `${serverUrl()}/next/preview?${params}`
+  return `${serverUrl()}${previewPath(path, previewSecret())}`
 }
 
 /** Only our own article pages can be previewed: no open redirect through the preview route. */
 export function isPreviewablePath(path: string | null): path is string {
-  return typeof path === 'string' && /^\/blog\/[a-z0-9-]+$/.test(path)
+  return typeof path === 'string' && isArticlePath(path)
 }

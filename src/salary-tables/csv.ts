@@ -1,6 +1,10 @@
 import type { SalaryTable } from '@payload-types'
+import { slugify } from '@/lib/slugify'
 
-export const SALARY_CSV_COLUMNS = ['role', 'tier', 'base', 'equity', 'bonus', 'total', 'source'] as const
+import { MAX_ROWS, PAY_PARTS, rowKey, rowName, rowTotal, TEXT_LIMITS, type PayColumn, type RowFigures, type SalaryRow } from './model'
+
+/** The file's columns: what readers download and editors import. `total` is written, never read. */
+export const SALARY_CSV_COLUMNS = ['role', 'tier', ...PAY_PARTS, 'total', 'source'] as const
 
 /**
  * One CSV cell (RFC 4180). A text cell that a spreadsheet would run as a formula (=, +, -, @) is
@@ -12,10 +16,13 @@ function cell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
+/** The file name of a table's CSV, for readers' downloads and editors' exports alike. */
+export const salaryTableCsvName = (table: Pick<SalaryTable, 'title'>) => `${slugify(table.title ?? '') || 'salary-table'}.csv`
+
 export function salaryTableToCsv(table: Pick<SalaryTable, 'rows'>): string {
   const lines = [SALARY_CSV_COLUMNS.join(',')]
   for (const row of table.rows ?? []) {
-    lines.push([row.role, row.tier, row.base, row.equity, row.bonus, row.base + row.equity + row.bonus, row.source].map(cell).join(','))
+    lines.push([row.role, row.tier, ...PAY_PARTS.map((part) => row[part]), rowTotal(row), row.source].map(cell).join(','))
   }
   return lines.join('\r\n') + '\r\n'
 }
@@ -95,12 +102,9 @@ export function parseCsv(text: string): CsvRecord[] {
   return records
 }
 
-export type ImportedRow = { role: string; tier: string; base: number; equity: number; bonus: number; source: string }
+export type ImportedRow = RowFigures
 
-const REQUIRED_COLUMNS = ['role', 'tier', 'base', 'equity', 'bonus', 'source'] as const
-const MONEY_COLUMNS = ['base', 'equity', 'bonus'] as const
-const TEXT_LIMITS: Record<'role' | 'tier' | 'source', number> = { role: 100, tier: 100, source: 200 }
-const MAX_ROWS = 100
+const REQUIRED_COLUMNS = SALARY_CSV_COLUMNS.filter((name) => name !== 'total')
 
 /** Undoes the export's formula guard, so an exported file imports to the same text. */
 const unguard = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text)
@@ -138,24 +142,23 @@ export function parseSalaryCsv(text: string, validateAmount: (value: number | un
       if (value.length > TEXT_LIMITS[name]) throw new CsvError(line, name, `At most ${TEXT_LIMITS[name]} characters.`)
       row[name] = value
     }
-    for (const name of MONEY_COLUMNS) {
+    for (const name of PAY_PARTS) {
       const raw = get(name).replace(/,/g, '')
       const amount = raw === '' ? undefined : /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : Number.NaN
       const verdict = validateAmount(amount)
       if (verdict !== true) throw new CsvError(line, name, verdict)
       row[name] = amount as number
     }
-    const key = `${row.role.toLowerCase()}\u0000${row.tier.toLowerCase()}`
-    const first = seen.get(key)
-    if (first !== undefined) throw new CsvError(line, 'tier', `${row.role} · ${row.tier} is already on line ${first}: each role and tier may appear once.`)
-    seen.set(key, line)
+    const first = seen.get(rowKey(row))
+    if (first !== undefined) throw new CsvError(line, 'tier', `${rowName(row)} is already on line ${first}: each role and tier may appear once.`)
+    seen.set(rowKey(row), line)
     return row
   })
 }
 
-type ComparableRow = { role: string; tier: string; base: number; equity: number; bonus: number; source: string }
+type ComparableRow = RowFigures
 
-export type RowChange = { field: 'role' | 'tier' | 'base' | 'equity' | 'bonus' | 'total' | 'source'; from: number | string; to: number | string }
+export type RowChange = { field: 'role' | 'tier' | PayColumn | 'source'; from: number | string; to: number | string }
 
 export type SalaryDiff = {
   added: ComparableRow[]
@@ -164,8 +167,6 @@ export type SalaryDiff = {
   /** Same rows, another order: harmless, but applying would reorder the table. */
   reordered: boolean
 }
-
-const rowKey = (row: { role: string; tier: string }) => `${row.role.trim().toLowerCase()}\u0000${row.tier.trim().toLowerCase()}`
 
 /** What importing `next` over `current` would do, row by row (matched on role and tier). */
 export function diffSalaryRows(current: ComparableRow[], next: ComparableRow[]): SalaryDiff {
@@ -179,9 +180,9 @@ export function diffSalaryRows(current: ComparableRow[], next: ComparableRow[]):
       continue
     }
     const changes: RowChange[] = []
-    for (const field of MONEY_COLUMNS) if (old[field] !== row[field]) changes.push({ field, from: old[field], to: row[field] })
-    const oldTotal = old.base + old.equity + old.bonus
-    const newTotal = row.base + row.equity + row.bonus
+    for (const field of PAY_PARTS) if (old[field] !== row[field]) changes.push({ field, from: old[field], to: row[field] })
+    const oldTotal = rowTotal(old)
+    const newTotal = rowTotal(row)
     if (oldTotal !== newTotal) changes.push({ field: 'total', from: oldTotal, to: newTotal })
     if (old.source !== row.source) changes.push({ field: 'source', from: old.source, to: row.source })
     // Rows match whatever the letter case, but a new spelling is still what readers would see.
@@ -195,3 +196,13 @@ export function diffSalaryRows(current: ComparableRow[], next: ComparableRow[]):
 }
 
 export const diffIsEmpty = (diff: SalaryDiff) => !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.reordered
+
+/** A row's figures as the import compares them, without its id and stored total. */
+export const rowFigures = (rows: readonly SalaryRow[] | null | undefined): RowFigures[] =>
+  (rows ?? []).map(({ role, tier, base, equity, bonus, source }) => ({ role, tier, base, equity, bonus, source }))
+
+/** The imported rows, each keeping the id of the row it replaces, so the versions compare row by row. */
+export function keepRowIds(current: readonly SalaryRow[] | null | undefined, imported: ImportedRow[]): (ImportedRow & { id?: string })[] {
+  const ids = new Map((current ?? []).map((row) => [rowKey(row), row.id]))
+  return imported.map((row) => ({ ...row, id: ids.get(rowKey(row)) ?? undefined }))
+}

@@ -5,6 +5,8 @@ import path from 'node:path'
 import { upsertRow } from '@payloadcms/drizzle'
 import { buildVersionCollectionFields, type CollectionSlug, type GlobalSlug, type Payload, type PayloadRequest } from 'payload'
 
+import { withExclusiveWrites } from './sqliteTransactions'
+
 /**
  * A portable export of all content, and its restore. The files are plain JSON, written from the
  * database adapter's own reads (no hooks, no access rules, hidden fields such as password hashes
@@ -234,9 +236,8 @@ export async function restoreBackup(payload: Payload, dir: string, options: Rest
   }
   const remap = <T>(value: T): T => (ids.size ? remapIds(value, ids) : value)
 
-  const transaction = await beginRestoreTransaction(payload)
-  const req = { transactionID: transaction.id, payload, context: { disableRevalidate: true } } as Partial<PayloadRequest>
-  try {
+  await inOneTransaction(payload, async (transactionID) => {
+    const req = { transactionID, payload, context: { disableRevalidate: true } } as Partial<PayloadRequest>
     for (const [slug, { documents, versions }] of collections) {
       const collection = slug as CollectionSlug
       for (const doc of remap(documents)) {
@@ -254,12 +255,7 @@ export async function restoreBackup(payload: Payload, dir: string, options: Rest
       }
       if (document || versions.length) log(`global ${slug}: ${versions.length} versions`)
     }
-
-    await transaction.commit()
-  } catch (error) {
-    await transaction.rollback()
-    throw error
-  }
+  })
 
   for (const slug of Object.keys(manifest.uploads)) {
     const target = uploadDir(payload, slug)
@@ -270,44 +266,46 @@ export async function restoreBackup(payload: Payload, dir: string, options: Rest
   return manifest
 }
 
-type SqliteClient = { execute: (sql: string) => Promise<{ rows: unknown[] }> }
+type TransactionId = string | number | undefined
 
 /**
  * The whole restore is one transaction. On SQLite it needs foreign keys off until the end (articles
  * relate to articles in any order; they are checked once before COMMIT), which SQLite only allows
- * outside a transaction, so instead of a Payload transaction (src/lib/sqliteTransactions.ts) it opens
- * one by hand on the adapter's connection, which every adapter call without a transaction uses; the
- * other saves of this process wait for it. MongoDB uses Payload's transactions (a replica set has
- * them; a standalone server writes without one).
+ * outside a transaction, so instead of a Payload transaction it opens one by hand on the adapter's
+ * main connection, which every adapter call without a transaction uses, while holding the write
+ * queue (withExclusiveWrites): the other saves of this process wait for it. MongoDB uses Payload's
+ * transactions (a replica set has them; a standalone server writes without one).
  */
-async function beginRestoreTransaction(payload: Payload) {
+async function inOneTransaction(payload: Payload, write: (transactionID: TransactionId) => Promise<void>): Promise<void> {
   if (payload.db.name === 'sqlite') {
-    const client = (payload.db as unknown as { client: SqliteClient }).client
-    await client.execute('PRAGMA foreign_keys = OFF')
-    await client.execute('BEGIN IMMEDIATE')
-    return {
-      id: undefined,
-      commit: async () => {
-        const broken = await client.execute('PRAGMA foreign_key_check')
-        if (broken.rows.length) throw new Error(`The backup refers to ${broken.rows.length} missing documents: ${JSON.stringify(broken.rows.slice(0, 5))}`)
-        await client.execute('COMMIT')
-        await client.execute('PRAGMA foreign_keys = ON')
-      },
-      rollback: async () => {
-        await client.execute('ROLLBACK').catch(() => undefined)
-        await client.execute('PRAGMA foreign_keys = ON')
-      },
-    }
+    await withExclusiveWrites(payload.db, async (execute) => {
+      await execute('PRAGMA foreign_keys = OFF')
+      try {
+        await execute('BEGIN IMMEDIATE')
+        try {
+          await write(undefined)
+          const broken = await execute('PRAGMA foreign_key_check')
+          if (broken.rows.length) {
+            throw new Error(`The backup refers to ${broken.rows.length} missing documents: ${JSON.stringify(broken.rows.slice(0, 5))}`)
+          }
+          await execute('COMMIT')
+        } catch (error) {
+          await execute('ROLLBACK').catch(() => undefined)
+          throw error
+        }
+      } finally {
+        await execute('PRAGMA foreign_keys = ON')
+      }
+    })
+    return
   }
   const id = (await payload.db.beginTransaction()) ?? undefined
-  return {
-    id,
-    commit: async () => {
-      if (id !== undefined) await payload.db.commitTransaction(id)
-    },
-    rollback: async () => {
-      if (id !== undefined) await payload.db.rollbackTransaction(id)
-    },
+  try {
+    await write(id)
+    if (id !== undefined) await payload.db.commitTransaction(id)
+  } catch (error) {
+    if (id !== undefined) await payload.db.rollbackTransaction(id)
+    throw error
   }
 }
 

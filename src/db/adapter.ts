@@ -10,7 +10,7 @@ import { migrations as mongoMigrations } from '../../migrations/mongodb'
 import { migrations as sqliteMigrations } from '../../migrations/sqlite'
 import { withAfterCommit } from './afterCommit'
 import { guardDatabaseFile } from './databaseFile'
-import { databaseUri, isMongoUri, projectRoot } from './env'
+import { databaseUri, isMongoUri, projectRoot } from '@/config/env'
 import { withQueuedSqliteTransactions } from './sqliteTransactions'
 
 /** The SQLite file a `file:` URL names, or undefined (in-memory, remote libsql). */
@@ -28,7 +28,7 @@ function sqliteFile(uri: string): string | undefined {
 export function databaseAdapter(): DatabaseAdapterObj {
   const uri = databaseUri()
   if (isMongoUri(uri)) {
-    // Revalidation waits for the save's commit on both adapters (src/lib/afterCommit.ts).
+    // Revalidation waits for the save's commit on both adapters (src/db/afterCommit.ts).
     return withAfterCommit(
       mongooseAdapter({
         url: uri,

@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
 
-import type { SalaryTable } from '@payload-types'
 import { formatMoney } from '@/lib/format'
 
-type Row = SalaryTable['rows'][number]
+import { columnValue, PAY_COLUMNS, rowKey, rowName, type SalaryRow } from './model'
+
 /** One published version of a salary table: its version id, when it was published, its figures. */
-export type Snapshot = { id: string; at: string; rows: Row[]; currency: string }
+export type Snapshot = { id: string; at: string; rows: SalaryRow[]; currency: string }
 
 /**
  * One line of "What changed". `key` names the entry for good (table, the version that made the
@@ -13,21 +13,11 @@ export type Snapshot = { id: string; at: string; rows: Row[]; currency: string }
  */
 export type FigureChange = { key: string; at: string; text: string }
 
-const COLUMNS = [
-  { key: 'total', label: 'total' },
-  { key: 'base', label: 'base' },
-  { key: 'equity', label: 'equity' },
-  { key: 'bonus', label: 'bonus' },
-] as const
-
-const rowKey = (row: Row) => `${row.role.trim().toLowerCase()}\u0000${row.tier.trim().toLowerCase()}`
-const value = (row: Row, key: (typeof COLUMNS)[number]['key']) => (key === 'total' ? row.base + row.equity + row.bonus : row[key])
-
 const monthYear = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' })
 
 /** The stable name of a "What changed" entry; `what` is a column, `added` or `removed`. */
-export const changeKey = (tableId: string, versionId: string, row: Pick<Row, 'role' | 'tier'>, what: string) =>
-  `${tableId}/${versionId}/${row.role.trim()} · ${row.tier.trim()}/${what}`
+export const changeKey = (tableId: string, versionId: string, row: Pick<SalaryRow, 'role' | 'tier'>, what: string) =>
+  `${tableId}/${versionId}/${rowName({ role: row.role.trim(), tier: row.tier.trim() })}/${what}`
 
 /**
  * Readers' "What changed": the differences between consecutive published versions of a salary
@@ -40,23 +30,22 @@ export function figureChanges(tableId: string, snapshotsNewestFirst: Snapshot[])
     const older = snapshotsNewestFirst[index + 1]
     const when = monthYear.format(new Date(newer.at))
     const money = (amount: number) => formatMoney(amount, newer.currency)
-    const entry = (row: Row, what: string, text: string) => changes.push({ key: changeKey(tableId, newer.id, row, what), at: newer.at, text: `${when}: ${text}` })
+    const entry = (row: SalaryRow, what: string, text: string) => changes.push({ key: changeKey(tableId, newer.id, row, what), at: newer.at, text: `${when}: ${text}` })
     const before = new Map(older.rows.map((row) => [rowKey(row), row]))
     for (const row of newer.rows) {
       const previous = before.get(rowKey(row))
-      const name = `${row.role} · ${row.tier}`
+      const name = rowName(row)
       if (!previous) {
-        entry(row, 'added', `${name} added, total ${money(value(row, 'total'))}`)
+        entry(row, 'added', `${name} added, total ${money(columnValue(row, 'total'))}`)
         continue
       }
       before.delete(rowKey(row))
-      for (const column of COLUMNS) {
-        if (value(previous, column.key) !== value(row, column.key)) {
-          entry(row, column.key, `${name} ${column.label} ${money(value(previous, column.key))} → ${money(value(row, column.key))}`)
-        }
+      for (const column of PAY_COLUMNS) {
+        const [from, to] = [columnValue(previous, column), columnValue(row, column)]
+        if (from !== to) entry(row, column, `${name} ${column} ${money(from)} → ${money(to)}`)
       }
     }
-    for (const removed of before.values()) entry(removed, 'removed', `${removed.role} · ${removed.tier} removed`)
+    for (const removed of before.values()) entry(removed, 'removed', `${rowName(removed)} removed`)
   }
   return changes
 }

@@ -31,7 +31,8 @@ import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
  * transaction made by the request that holds it joins the transaction (see `flow`); a new
  * transaction started while the same request's own is open (a hook calling the Local API without
  * `req`) cannot be served by SQLite's single writer: it fails after the timeout (a 503) instead
- * of waiting forever.
+ * of waiting forever. Code that must open a transaction by hand on the main connection (the backup
+ * restore) holds the queue through `withExclusiveWrites`.
  *
  * Migrations keep running outside transactions: the generated ones rebuild tables between
  * `PRAGMA foreign_keys=OFF/ON`, which SQLite ignores inside a transaction (a `DROP TABLE` would
@@ -87,12 +88,9 @@ class WriteQueue {
   }
 }
 
-type StatementKind = 'begin' | 'end' | 'write' | 'read'
-function kindOf(statement: InStatement): StatementKind {
+function isWrite(statement: InStatement): boolean {
   const sql = typeof statement === 'string' ? statement : statement.sql
-  if (/^\s*begin\b/i.test(sql)) return 'begin'
-  if (/^\s*(commit|end|rollback)\b/i.test(sql)) return 'end'
-  return /^\s*(insert|update|delete|replace|create|drop|alter)\b/i.test(sql) ? 'write' : 'read'
+  return /^\s*(insert|update|delete|replace|create|drop|alter)\b/i.test(sql)
 }
 
 /** One Payload transaction on the writer connection. */
@@ -118,7 +116,14 @@ type State = {
   migrating: number
   writer: Client | null
   current: OpenTransaction | null
+  /** Held by withExclusiveWrites: the main connection's writes are that caller's, and do not queue. */
+  exclusive: boolean
 }
+
+/** Each wrapped adapter's queue, for withExclusiveWrites. */
+const states = new WeakMap<object, State>()
+
+const queueTimeout = (adapter: SqliteAdapter) => Math.max(adapter.busyTimeout, 1000)
 
 async function openWriter(adapter: SqliteAdapter): Promise<Client> {
   const writer = createClient(adapter.clientConfig)
@@ -148,7 +153,7 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
   const client = adapter.client as Client & { [installed]?: true }
   if (client[installed]) return
   client[installed] = true
-  const timeout = () => Math.max(adapter.busyTimeout, 1000)
+  const timeout = () => queueTimeout(adapter)
 
   client.transaction = async (): Promise<Transaction> => {
     const release = await state.queue.acquire(timeout())
@@ -228,33 +233,10 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
     }
   }
 
-  // Writes outside a transaction wait for the open transaction instead of SQLite's busy handler.
-  // A transaction opened by hand on this connection (the backup restore, which needs foreign keys
-  // off and so cannot use Payload's) holds the queue from BEGIN to COMMIT or ROLLBACK; its writes
-  // are part of it and do not queue.
-  let manual: (() => void) | null = null
-  const queued = async <Result>(kind: StatementKind, run: () => Promise<Result>): Promise<Result> => {
-    if (kind === 'begin') {
-      const release = await state.queue.acquire(timeout())
-      try {
-        const result = await run()
-        manual = release
-        return result
-      } catch (error) {
-        release()
-        throw error
-      }
-    }
-    if (manual && kind === 'end') {
-      const release = manual
-      try {
-        return await run()
-      } finally {
-        manual = null
-        release()
-      }
-    }
-    if (manual || kind !== 'write') return run()
+  // Writes outside a transaction wait for the open transaction instead of SQLite's busy handler,
+  // except while withExclusiveWrites holds the queue: they are then its caller's.
+  const queued = async <Result>(write: boolean, run: () => Promise<Result>): Promise<Result> => {
+    if (state.exclusive || !write) return run()
     const release = await state.queue.acquire(timeout())
     try {
       return await run()
@@ -269,14 +251,38 @@ function installOnClient(adapter: SqliteAdapter, state: State) {
     executeMultiple: client.executeMultiple.bind(client),
   }
   client.execute = ((...args: unknown[]) => {
-    const kind = kindOf(args[0] as InStatement)
+    const write = isWrite(args[0] as InStatement)
     const own = flow.getStore()?.transaction
-    if (kind === 'write' && !manual && own?.open) return own.execute(...args)
-    return queued(kind, () => execute(...args))
+    if (write && !state.exclusive && own?.open) return own.execute(...args)
+    return queued(write, () => execute(...args))
   }) as Client['execute']
-  client.batch = (statements, mode) => queued('write', () => batch(statements, mode))
-  client.migrate = (statements) => queued('write', () => migrate(statements))
-  client.executeMultiple = (sql) => queued('write', () => executeMultiple(sql))
+  client.batch = (statements, mode) => queued(true, () => batch(statements, mode))
+  client.migrate = (statements) => queued(true, () => migrate(statements))
+  client.executeMultiple = (sql) => queued(true, () => executeMultiple(sql))
+}
+
+export type Execute = (sql: string) => Promise<ResultSet>
+
+/**
+ * Runs `work` with this process's write queue held, for a transaction `work` opens by hand on the
+ * adapter's main connection with `execute` (the backup restore, which needs foreign keys off, and
+ * SQLite only allows that outside a transaction, so Payload's cannot serve it). Every adapter write
+ * made meanwhile goes to the main connection as part of that transaction; Payload transactions and
+ * other writes wait, as they would for a save, and fail with SQLITE_BUSY after the busy timeout.
+ */
+export async function withExclusiveWrites<T>(db: object, work: (execute: Execute) => Promise<T>): Promise<T> {
+  const adapter = db as SqliteAdapter
+  const state = states.get(adapter)
+  if (!state) throw new Error('withExclusiveWrites needs the SQLite adapter made by withQueuedSqliteTransactions.')
+  installOnClient(adapter, state)
+  const release = await state.queue.acquire(queueTimeout(adapter))
+  state.exclusive = true
+  try {
+    return await work((sql) => adapter.client.execute(sql))
+  } finally {
+    state.exclusive = false
+    release()
+  }
 }
 
 const installed = Symbol('valenx.queuedTransactions')
@@ -295,7 +301,9 @@ export function withQueuedSqliteTransactions(adapterObj: DatabaseAdapterObj): Da
         migrating: 0,
         writer: null,
         current: null,
+        exclusive: false,
       }
+      states.set(adapter, state)
 
       const destroy = adapter.destroy
       adapter.destroy = async function (this: SqliteAdapter) {

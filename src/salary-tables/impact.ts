@@ -8,7 +8,9 @@ import type { Payload } from 'payload'
 import type { SalaryTable } from '@payload-types'
 import { relationId } from '@/lib/lexical'
 
-import { figureContext, figureNodes, resolveFigure, type FigureFields } from './resolve'
+import { figureContext, figureNodes, resolveFigure, type FigureFields } from '@/figures/resolve'
+
+import { rowName } from './model'
 
 export type BrokenFigure = { figure: string; reason: string; shown: string }
 export type ArticleImpact = { id: string; title: string; slug: string | null; status: string | null; figures: number; broken: BrokenFigure[] }
@@ -22,12 +24,11 @@ export type TableImpact = {
   summary: string | null
 }
 
-const rowName = (role: unknown, tier: unknown) => `${role ?? '?'} · ${tier ?? '?'}`
-
 export function describeFigure(figure: FigureFields): string {
-  const cell = `${rowName(figure.role, figure.tier)} ${figure.column ?? 'total'}`
+  const cell = `${rowName(figure)} ${figure.column ?? 'total'}`
   if (figure.source !== 'salaryComparison') return cell
-  return `${figure.operation ?? 'premium'} of ${cell} over ${rowName(figure.compareRole, figure.compareTier)} ${figure.compareColumn ?? figure.column ?? 'total'}`
+  const other = rowName({ role: figure.compareRole, tier: figure.compareTier })
+  return `${figure.operation ?? 'premium'} of ${cell} over ${other} ${figure.compareColumn ?? figure.column ?? 'total'}`
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`

@@ -1,9 +1,10 @@
 /**
- * A reader's search results, remembered per query (src/data/search.ts), and forgotten whenever what
- * they show may have changed: all of them when the search index (the search collection's hooks,
- * src/plugins) or an article readers can see changes (collections/Articles/hooks/revalidateArticle.ts);
- * only those whose cards show a salary table when that table is saved, as its last change dates the
- * cards ("Updated …", revalidateSalaryTable.ts), and its figures are not in the index.
+ * A reader's search results, remembered per query (src/data/search.ts), and forgotten, through
+ * `invalidate` (./invalidate.ts), whenever what they show may have changed: all of them when the
+ * search index (the search collection's hooks, src/plugins) or an article readers can see changes
+ * (collections/Articles/hooks/revalidateArticle.ts); only those whose cards show a salary table when
+ * that table is saved, as its last change dates the cards ("Updated …", revalidateSalaryTable.ts),
+ * and its figures are not in the index.
  *
  * - Bounded: at most MAX_ENTRIES queries, least recently used first out, so made-up queries can
  *   only push other queries out, never grow the memory.
@@ -62,8 +63,8 @@ export async function cachedSearch<T>(query: string, load: () => Promise<Loaded<
 }
 
 /**
- * Forgets the cached searches that show `id` (a salary table), or every one without an id: called
- * whenever what readers can find, or what a result shows, may have changed.
+ * Forgets the cached searches that show `id` (a salary table), or every one without an id. Called by
+ * `invalidate` only, whenever what readers can find, or what a result shows, may have changed.
  */
 export function forgetSearchResults(id?: string): void {
   const current = state()

@@ -1,0 +1,56 @@
+import { unstable_cache } from 'next/cache'
+import type { CollectionSlug, FindOptions, Payload, SelectType, TransformCollectionWithSelect } from 'payload'
+
+import { payloadClient } from './payload'
+
+/** The Local API calls a page makes, as an anonymous reader. */
+export type Reader = Pick<Payload, 'find' | 'findGlobal' | 'count'> & {
+  /** The first document `find` matches (one row, no count), or null. */
+  findOne: <TSlug extends CollectionSlug, TSelect extends SelectType>(
+    options: Omit<FindOptions<TSlug, TSelect>, 'limit' | 'pagination'>,
+  ) => Promise<TransformCollectionWithSelect<TSlug, TSelect> | null>
+}
+
+/**
+ * The Local API as a reader without an account sees it: every call is made with
+ * `overrideAccess: false` and no user, whatever its arguments say, so the collections' access rules
+ * apply and no draft or private field can reach a page.
+ */
+export function anonymousReader(payload: Payload): Reader {
+  const asReader = <Args extends object>(args: Args) => ({ ...args, overrideAccess: false, user: undefined })
+  type Args<Method extends 'find' | 'findGlobal' | 'count'> = Parameters<Payload[Method]>[0]
+  return {
+    find: ((args: Args<'find'>) => payload.find(asReader(args))) as Payload['find'],
+    findGlobal: ((args: Args<'findGlobal'>) => payload.findGlobal(asReader(args))) as Payload['findGlobal'],
+    count: ((args: Args<'count'>) => payload.count(asReader(args))) as Payload['count'],
+    findOne: (async (args: Args<'find'>) => {
+      const { docs } = await payload.find(asReader({ ...args, limit: 1, pagination: false }))
+      return docs[0] ?? null
+    }) as Reader['findOne'],
+  }
+}
+
+/** Uncached: `read` with the anonymous reader (tests, and search, which has its own cache). */
+export async function readAsReader<T>(read: (reader: Reader) => Promise<T>): Promise<T> {
+  return read(anonymousReader(await payloadClient()))
+}
+
+/**
+ * Every cached read of the public pages: `read` as an anonymous reader, kept by Next under `key`
+ * until one of `tags` (src/cache/tags.ts) is revalidated. `key` names the read and each of its
+ * arguments. Next also keys an entry by the cached function's source, which here is always this
+ * wrapper's: `read`'s own source joins the key, so a build that changes a read never serves the
+ * entries of the old one.
+ */
+export function cachedRead<T>(key: string[], tags: string[], read: (reader: Reader) => Promise<T>): Promise<T> {
+  return unstable_cache(() => readAsReader(read), [...key, read.toString()], { tags })()
+}
+
+/**
+ * The same cache for the few reads that must look past readers' access, each saying why at its
+ * call: bylines (users are private, the names on a published article are not) and "What changed"
+ * (versions are staff-only, the published figures in them are public).
+ */
+export function cachedPrivilegedRead<T>(key: string[], tags: string[], read: (payload: Payload) => Promise<T>) {
+  return unstable_cache(async () => read(await payloadClient()), [...key, read.toString()], { tags })()
+}
