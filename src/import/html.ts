@@ -21,7 +21,7 @@ type HNode = {
 /** Elements dropped with everything inside them, and reported: they run code or load content. */
 const DANGEROUS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'base', 'link', 'meta', 'style', 'svg', 'math'])
 /** Dropped without a word: not content. */
-const IGNORED = new Set(['#comment', '#documentType', 'head', 'title', 'template', 'noscript', 'canvas', 'audio', 'video', 'source', 'track', 'map', 'area', 'picture'])
+const IGNORED = new Set(['#comment', '#documentType', 'title', 'template', 'noscript', 'canvas', 'audio', 'video', 'source', 'track', 'map', 'area', 'picture'])
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
 const BLOCK_CONTAINERS = new Set(['html', 'body', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption', 'details', 'summary', 'center', 'dl', 'dt', 'dd', 'address', 'hgroup', '#document', '#document-fragment'])
 const SAFE_SCHEMES = ['http:', 'https:', 'mailto:']
@@ -59,6 +59,11 @@ class Reader {
 
   /** True when the node is dropped (and reported when it could carry code). */
   private drop(node: HNode): boolean {
+    if (node.nodeName === 'head') {
+      // A page's head holds its charset, styles and title, which are not content; code is reported.
+      for (const child of node.childNodes ?? []) if (['script', 'base', 'iframe', 'object', 'embed'].includes(child.nodeName)) this.drop(child)
+      return true
+    }
     if (DANGEROUS.has(node.nodeName)) {
       this.removed(node, `<${node.nodeName}> was removed with its content`)
       return true

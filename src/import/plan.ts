@@ -123,7 +123,9 @@ export async function buildPlan(input: { format: ImportFormat; source: string; c
   for (const { piece, result: first } of salaryResults) {
     const result = first.kind === 'data' && piece.kind === 'table' ? classifyTable(piece.table, piece.caption, roles) : first
     tableOf.set(piece, result)
-    errors.push(...result.errors)
+    // A ragged row's cells are in the wrong columns: its own message says all there is to say.
+    const ragged = new Set(parsed.errors.map((error) => error.line))
+    errors.push(...result.errors.filter((error) => !ragged.has(error.line)))
     warnings.push(...result.warnings)
     if (result.kind === 'salary') salaryDrafts.push(result.table)
     else {
