@@ -37,7 +37,10 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Valenx Press admin' },
     components: {
-      beforeDashboard: ['/src/admin/FigureHealth#FigureHealth'],
+      beforeDashboard: ['/src/import/admin/ImportLink#ImportLink', '/src/admin/FigureHealth#FigureHealth'],
+      views: {
+        importPost: { Component: '/src/import/admin/ImportView#ImportView', path: '/import', exact: true },
+      },
     },
     livePreview: {
       breakpoints: [

@@ -26,6 +26,7 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'category', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'excerpt'],
+    components: { beforeListTable: ['/src/import/admin/ImportLink#ImportLink'] },
     preview: (doc) => (doc?.slug ? previewUrl(articlePath(String(doc.slug))) : null),
     livePreview: {
       url: ({ data }) => (data?.slug ? previewUrl(articlePath(String(data.slug))) : ''),
