@@ -18,7 +18,7 @@ export type ImportFormat = 'markdown' | 'html'
 type Node = Record<string, unknown>
 
 export type PlanTable =
-  | { line: number; caption: string; becomes: 'salary-tables'; rows: number; currency: string; columns: Record<string, string | undefined> }
+  | { line: number; caption: string; becomes: 'salary-tables'; rows: number; currency: string; period?: string; columns: Record<string, string | undefined> }
   | { line: number; caption: string; becomes: 'dataTable'; rows: number; transposed: boolean; columns: { label: string; type: string }[] }
 
 export type PlanFaq = { line: number; question: string; reuses?: { id: string; published: boolean }; note?: string }
@@ -156,7 +156,7 @@ export async function buildPlan(input: { format: ImportFormat; source: string; c
       if (result.kind === 'salary') {
         const index = salaryDrafts.indexOf(result.table)
         outline(piece.table.line, 'salaryTable', result.table.title)
-        plan.tables.push({ line: piece.table.line, caption: result.table.title, becomes: 'salary-tables', rows: result.table.rows.length, currency: result.table.currency, columns: result.table.columns })
+        plan.tables.push({ line: piece.table.line, caption: result.table.title, becomes: 'salary-tables', rows: result.table.rows.length, currency: result.table.currency, period: result.table.period, columns: result.table.columns })
         content.push(block('salaryTable', { table: salaryTablePlaceholder(index), caption: result.table.title, showChart: true }))
       } else {
         const { caption, columns, rows, currency, source, transposed } = result.table

@@ -100,8 +100,10 @@ function salaryTable(block: TableBlock, caption: string, columns: Record<SalaryC
   }
   if (rows.length > 100) errors.push({ line: block.line, message: `the salary table has ${rows.length} rows; a salary table holds at most 100` })
   const period = /\b((?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?)\b/.exec(caption)?.[1]
+  // The page shows the period after the caption: "… Data (2023-2024)" keeps it once.
+  const title = period ? caption.replace(/\s*\(\s*(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?\s*\)\s*$/, '') || caption : caption
   const named = Object.fromEntries(Object.entries(columns).map(([name, index]) => [name, block.header[index]])) as Record<SalaryColumn, string | undefined>
-  return { kind: 'salary', table: { title: caption.slice(0, 200), currency, period, rows, line: block.line, columns: named }, errors, warnings }
+  return { kind: 'salary', table: { title: title.slice(0, 200), currency, period, rows, line: block.line, columns: named }, errors, warnings }
 }
 
 type Typed = { type: DataColumnType; signed: boolean }

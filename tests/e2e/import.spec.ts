@@ -44,7 +44,7 @@ test('an editor imports the reference post, publishes it, and its figures follow
     const figures = page.getByRole('region', { name: 'Live figures' })
     await expect(figures).toContainText('$210,000 → AI Engineer · FAANG+ (L5-L7) total')
     await expect(figures).toContainText('3.5x → ratio of ML Engineer · Job Postings (Q2 2024) to AI Engineer · Job Postings (Q2 2024)')
-    await expect(page.getByRole('region', { name: 'Tables' })).toContainText('“Salary Benchmarks: Compensation Data (2023-2024)” becomes a salary table (6 rows')
+    await expect(page.getByRole('region', { name: 'Tables' })).toContainText('“Salary Benchmarks: Compensation Data” becomes a salary table (6 rows, 2023-2024, USD')
     await expect(page.getByRole('region', { name: 'FAQs' })).toContainText('Can an ML Engineer transition to an AI Engineer? — reuses the existing FAQ')
     await expect(page.getByRole('region', { name: 'Warnings' })).toContainText('line 9: “$210,000” and “22% higher” were typed as bold runs')
     await expect(page.getByRole('region', { name: 'Dropped blog-engine lines' })).toContainText('a “Back to Blog” link')

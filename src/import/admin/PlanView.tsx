@@ -34,7 +34,7 @@ function tableBecomes(table: PlanTable): string {
       .filter(([, label]) => label)
       .map(([column, label]) => `${column} ← “${label}”`)
       .join(', ')
-    return `a salary table (${table.rows} rows, ${table.currency}, totals computed from base + equity + bonus); columns: ${named}`
+    return `a salary table (${table.rows} rows, ${table.period ? `${table.period}, ` : ''}${table.currency}, totals computed from base + equity + bonus); columns: ${named}`
   }
   const columns = table.columns.map((column) => `${column.label} (${column.type})`).join(', ')
   return `a data table (${table.rows} rows${table.transposed ? ', turned so that each column holds one kind of value' : ''}); columns: ${columns}`
