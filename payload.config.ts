@@ -38,7 +38,10 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ` · ${SITE_NAME} admin` },
     components: {
-      beforeDashboard: ['/src/admin/FigureHealth#FigureHealth'],
+      beforeDashboard: ['/src/import/admin/ImportLink#ImportLink', '/src/admin/FigureHealth#FigureHealth'],
+      views: {
+        importPost: { Component: '/src/import/admin/ImportView#ImportView', path: '/import', exact: true },
+      },
     },
     livePreview: {
       breakpoints: [

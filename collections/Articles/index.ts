@@ -5,6 +5,7 @@ import { articleEditor } from '@/editor/article'
 import { urlSlugField } from '@/fields/slug'
 import { updatedByField } from '@/fields/updatedBy'
 import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
+import { importEndpoint } from '@/import/endpoint'
 import { articlePath } from '@/lib/paths'
 import { previewUrl } from '@/config/preview'
 
@@ -12,6 +13,7 @@ import { figureChangesEndpoint } from './endpoints'
 import { indexContent } from './hooks/indexContent'
 import { keepAuthorsToDrafts } from './hooks/keepAuthorsToDrafts'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
+import { publishNewDependencies } from './hooks/publishNewDependencies'
 import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
 import { setDefaultAuthor } from './hooks/setDefaultAuthor'
@@ -24,6 +26,7 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'category', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'excerpt'],
+    components: { beforeListTable: ['/src/import/admin/ImportLink#ImportLink'] },
     preview: (doc) => (doc?.slug ? previewUrl(articlePath(String(doc.slug))) : null),
     livePreview: {
       url: ({ data }) => (data?.slug ? previewUrl(articlePath(String(data.slug))) : ''),
@@ -127,13 +130,13 @@ export const Articles: CollectionConfig = {
       fields: [{ name: 'slug', type: 'text', index: true }],
     },
   ],
-  endpoints: [figureChangesEndpoint],
+  endpoints: [figureChangesEndpoint, importEndpoint],
   hooks: {
     beforeOperation: [keepAuthorsToDrafts],
     beforeValidate: [refuseStaleSave],
     afterError: [showEditConflictWhole],
     beforeChange: [setDefaultAuthor, populatePublishedAt, rememberPreviousSlug, indexContent],
-    afterChange: [revalidateArticle],
+    afterChange: [publishNewDependencies, revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
   },
   versions: {

@@ -43,5 +43,6 @@ export async function runScript(main: (payload: Payload) => Promise<void>): Prom
     clearTimeout(startup)
     clearTimeout(watchdog)
   }
-  process.exit(exitCode)
+  // A script may set process.exitCode to report failure without throwing (npm run import).
+  process.exit(exitCode || Number(process.exitCode ?? 0))
 }
