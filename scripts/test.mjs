@@ -46,6 +46,7 @@ fs.rmSync(playwrightJson, { force: true })
 
 await step('type check (tsc --noEmit)', bin('tsc'), ['--noEmit'])
 await step('lint (eslint)', bin('eslint'), ['.'])
+await step('format (prettier --check)', bin('prettier'), ['--check', '.'])
 await step('integration (vitest)', bin('vitest'), ['run', '--config', 'vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`], () => {
   const report = readJson(vitestJson)
   return { passed: report?.numPassedTests ?? 0, failed: report?.numFailedTests ?? 0, skipped: report?.numPendingTests ?? 0 }
