@@ -25,7 +25,9 @@ const withPayloadConfig = withPayload(nextConfig, { devBundleServerPackages: fal
 const payloadHeaders = withPayloadConfig.headers
 withPayloadConfig.headers = async () =>
   (await payloadHeaders()).map((rule) =>
-    rule.source === '/:path*' && rule.headers.some((header) => header.key.toLowerCase() === 'critical-ch') ? { ...rule, source: ADMIN_SOURCE } : rule,
+    rule.source === '/:path*' && rule.headers.some((header) => header.key.toLowerCase() === 'critical-ch')
+      ? { ...rule, source: ADMIN_SOURCE }
+      : rule,
   )
 
 export default withPayloadConfig

@@ -79,7 +79,10 @@ export default buildConfig({
     // Scheduled publishing: every ten seconds the server runs the jobs whose time has come; the
     // production server does it through a request, so the pages follow (src/config/jobRunner.ts).
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build' && process.env.VALENX_DISABLE_JOBS !== '1' && !jobsRunOverHttp(),
+    shouldAutoRun: () =>
+      process.env.NEXT_PHASE !== 'phase-production-build' &&
+      process.env.VALENX_DISABLE_JOBS !== '1' &&
+      !jobsRunOverHttp(),
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

@@ -13,7 +13,11 @@ import { toolEnv } from './lib/site.mjs'
 nextEnv.loadEnvConfig(root)
 const args = process.argv.slice(2)
 const outIndex = args.indexOf('--out')
-const out = path.resolve(outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : path.join(root, 'backups', new Date().toISOString().replace(/[:.]/g, '-')))
+const out = path.resolve(
+  outIndex >= 0 && args[outIndex + 1]
+    ? args[outIndex + 1]
+    : path.join(root, 'backups', new Date().toISOString().replace(/[:.]/g, '-')),
+)
 if (fs.existsSync(out) && fs.readdirSync(out).length) {
   console.error(`The backup folder ${out} is not empty; choose another with --out <dir>.`)
   process.exit(1)

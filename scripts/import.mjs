@@ -17,7 +17,9 @@ for (let index = 0; index < args.length; index++) {
   if (arg === '--dry-run') options.dryRun = true
   else if (['--user', '--category', '--format'].includes(arg) && args[index + 1]) options[arg.slice(2)] = args[++index]
   else if (arg.startsWith('--')) {
-    console.error(`Unknown option ${arg}. Usage: npm run import -- [--user <email>] [--category <slug>] [--format markdown|html] [--dry-run] <file>…`)
+    console.error(
+      `Unknown option ${arg}. Usage: npm run import -- [--user <email>] [--category <slug>] [--format markdown|html] [--dry-run] <file>…`,
+    )
     process.exit(2)
   } else options.files.push(path.resolve(cwd, arg))
 }
@@ -25,7 +27,13 @@ if (options.format && !['markdown', 'html'].includes(options.format)) {
   console.error(`Unknown format “${options.format}”: use markdown or html.`)
   process.exit(2)
 }
-const env = { ...process.env, NODE_OPTIONS: '--no-deprecation', NEXT_TELEMETRY_DISABLED: '1', VALENX_DISABLE_JOBS: '1', IMPORT_ARGS: JSON.stringify(options) }
+const env = {
+  ...process.env,
+  NODE_OPTIONS: '--no-deprecation',
+  NEXT_TELEMETRY_DISABLED: '1',
+  VALENX_DISABLE_JOBS: '1',
+  IMPORT_ARGS: JSON.stringify(options),
+}
 try {
   // Once: an import that stalled half-way would create its files' drafts a second time.
   await runPayloadScript('src/import/cli.ts', { env, attempts: 1 })

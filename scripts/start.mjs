@@ -27,13 +27,17 @@ function resolveSecrets() {
   let payloadSecret = process.env.PAYLOAD_SECRET?.trim()
   if (!payloadSecret) {
     if (isMongo && process.env.NODE_ENV === 'production') {
-      console.error('Refusing to start: PAYLOAD_SECRET must be set when NODE_ENV=production and DATABASE_URI is a MongoDB URL.')
+      console.error(
+        'Refusing to start: PAYLOAD_SECRET must be set when NODE_ENV=production and DATABASE_URI is a MongoDB URL.',
+      )
       process.exit(1)
     }
     payloadSecret = stored.payloadSecret || (generated.payloadSecret = randomSecret())
   }
-  const adminEmail = process.env.ADMIN_EMAIL?.trim() || stored.adminEmail || (generated.adminEmail = 'admin@valenx.local')
-  const adminPassword = process.env.ADMIN_PASSWORD || stored.adminPassword || (generated.adminPassword = randomSecret(18))
+  const adminEmail =
+    process.env.ADMIN_EMAIL?.trim() || stored.adminEmail || (generated.adminEmail = 'admin@valenx.local')
+  const adminPassword =
+    process.env.ADMIN_PASSWORD || stored.adminPassword || (generated.adminPassword = randomSecret(18))
   if (Object.keys(generated).length) writeLocalSecrets(generated)
   return { payloadSecret, adminEmail, adminPassword, passwordWasGenerated: Boolean(generated.adminPassword) }
 }
@@ -58,10 +62,20 @@ const seededNow = Number(marker[1]) > 0
 
 function loginHelp() {
   const site = process.env.NEXT_PUBLIC_SERVER_URL || `http://localhost:${port}`
-  const lines = [``, `  Valenx Press is running`, `  Site:   ${site}/`, `  Admin:  ${site}/admin`, `  Login:  ${secrets.adminEmail}`]
+  const lines = [
+    ``,
+    `  Valenx Press is running`,
+    `  Site:   ${site}/`,
+    `  Admin:  ${site}/admin`,
+    `  Login:  ${secrets.adminEmail}`,
+  ]
   if (process.env.ADMIN_PASSWORD) lines.push('  Password: the ADMIN_PASSWORD you set')
-  else if (secrets.passwordWasGenerated) lines.push(`  Password: ${secrets.adminPassword}   (generated now, shown once; kept in ${path.relative(root, path.join(dataDir(), 'secrets.json'))})`)
-  else lines.push(`  Password: in ${path.relative(root, path.join(dataDir(), 'secrets.json'))} (generated on first start)`)
+  else if (secrets.passwordWasGenerated)
+    lines.push(
+      `  Password: ${secrets.adminPassword}   (generated now, shown once; kept in ${path.relative(root, path.join(dataDir(), 'secrets.json'))})`,
+    )
+  else
+    lines.push(`  Password: in ${path.relative(root, path.join(dataDir(), 'secrets.json'))} (generated on first start)`)
   return lines.join('\n') + '\n'
 }
 
@@ -80,7 +94,10 @@ if (mode === 'dev') {
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next')
   const stampFile = path.join(distDir, STAMP_FILE)
   const stamp = sourceStamp()
-  const current = fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp
+  const current =
+    fs.existsSync(path.join(distDir, 'BUILD_ID')) &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, 'utf8') === stamp
   // Pages are pre-rendered from the database at build time, so a freshly seeded database gets a fresh build.
   if (!current || seededNow) {
     console.log(current ? 'Rebuilding for the freshly seeded database…' : 'Building the production app (1–2 minutes)…')

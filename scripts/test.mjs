@@ -36,7 +36,9 @@ async function step(name, command, args, count, stepEnv = env) {
   totals.passed += counted.passed
   totals.failed += counted.failed
   totals.skipped += counted.skipped
-  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${counted.passed} passed, ${counted.failed} failed (${Math.round((Date.now() - started) / 1000)}s)`)
+  lines.push(
+    `${ok ? 'ok  ' : 'FAIL'} ${name}: ${counted.passed} passed, ${counted.failed} failed (${Math.round((Date.now() - started) / 1000)}s)`,
+  )
 }
 
 const vitestJson = path.join(resultsDir, 'vitest.json')
@@ -47,14 +49,33 @@ fs.rmSync(playwrightJson, { force: true })
 await step('type check (tsc --noEmit)', bin('tsc'), ['--noEmit'])
 await step('lint (eslint)', bin('eslint'), ['.'])
 await step('format (prettier --check)', bin('prettier'), ['--check', '.'])
-await step('integration (vitest)', bin('vitest'), ['run', '--config', 'vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`], () => {
-  const report = readJson(vitestJson)
-  return { passed: report?.numPassedTests ?? 0, failed: report?.numFailedTests ?? 0, skipped: report?.numPendingTests ?? 0 }
-})
-await step('end-to-end (playwright)', bin('playwright'), ['test', '--reporter=list,json'], () => {
-  const stats = readJson(playwrightJson)?.stats
-  return { passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed: stats?.unexpected ?? 0, skipped: stats?.skipped ?? 0 }
-}, { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson })
+await step(
+  'integration (vitest)',
+  bin('vitest'),
+  ['run', '--config', 'vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`],
+  () => {
+    const report = readJson(vitestJson)
+    return {
+      passed: report?.numPassedTests ?? 0,
+      failed: report?.numFailedTests ?? 0,
+      skipped: report?.numPendingTests ?? 0,
+    }
+  },
+)
+await step(
+  'end-to-end (playwright)',
+  bin('playwright'),
+  ['test', '--reporter=list,json'],
+  () => {
+    const stats = readJson(playwrightJson)?.stats
+    return {
+      passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0),
+      failed: stats?.unexpected ?? 0,
+      skipped: stats?.skipped ?? 0,
+    }
+  },
+  { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+)
 
 console.log('\n' + lines.join('\n'))
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`)

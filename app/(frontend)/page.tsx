@@ -22,7 +22,9 @@ export default async function HomePage() {
     <div className="page-wide">
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">Career data you can check</h1>
-        <p className="lede">Salaries, demand and skills for technical careers, with every figure sourced and kept current.</p>
+        <p className="lede">
+          Salaries, demand and skills for technical careers, with every figure sourced and kept current.
+        </p>
       </section>
       {featured.length ? (
         <section aria-labelledby="featured-title">

@@ -13,16 +13,28 @@ export const figureChangesEndpoint: Endpoint = {
   path: '/:id/figure-changes',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'Sign in to see an article’s figure history.' }] }, { status: 403 })
+    if (!req.user)
+      return Response.json({ errors: [{ message: 'Sign in to see an article’s figure history.' }] }, { status: 403 })
     const id = req.routeParams?.id as string | undefined
     let article: Article | undefined
     try {
-      if (id) article = (await req.payload.findByID({ collection: 'articles', id, depth: 0, draft: true, overrideAccess: false, user: req.user, req })) as Article
+      if (id)
+        article = (await req.payload.findByID({
+          collection: 'articles',
+          id,
+          depth: 0,
+          draft: true,
+          overrideAccess: false,
+          user: req.user,
+          req,
+        })) as Article
     } catch {
       article = undefined
     }
     if (!article) return Response.json({ errors: [{ message: 'No such article.' }] }, { status: 404 })
-    const tableIds = (article.salaryTables ?? []).map(relationId).filter((tableId): tableId is string => Boolean(tableId))
+    const tableIds = (article.salaryTables ?? [])
+      .map(relationId)
+      .filter((tableId): tableId is string => Boolean(tableId))
     const hidden = new Set(article.hiddenChanges ?? [])
     const changes = await loadFigureChanges(req.payload, tableIds)
     return Response.json(

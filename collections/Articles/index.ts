@@ -1,6 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated, authenticatedOrPublished, editors, editorsOrDraftingAuthors, editorsOrOwnDrafts } from '@/access'
+import {
+  authenticated,
+  authenticatedOrPublished,
+  editors,
+  editorsOrDraftingAuthors,
+  editorsOrOwnDrafts,
+} from '@/access'
 import { articleEditor } from '@/editor/article'
 import { urlSlugField } from '@/fields/slug'
 import { updatedByField } from '@/fields/updatedBy'
@@ -63,7 +69,13 @@ export const Articles: CollectionConfig = {
   ],
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
-    { name: 'excerpt', type: 'textarea', required: true, maxLength: 320, admin: { description: 'One or two sentences for cards, search results and previews.' } },
+    {
+      name: 'excerpt',
+      type: 'textarea',
+      required: true,
+      maxLength: 320,
+      admin: { description: 'One or two sentences for cards, search results and previews.' },
+    },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     { name: 'content', type: 'richText', required: true, editor: articleEditor },
     {
@@ -86,8 +98,15 @@ export const Articles: CollectionConfig = {
       admin: { description: `Up to ${MAX_RELATED_POSTS}, shown in this order. Drag to reorder.` },
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
       validate: (value: unknown, { id }: { id?: number | string }) => {
-        const ids = Array.isArray(value) ? value.map((item) => (typeof item === 'object' && item ? (item as { id?: unknown }).id ?? (item as { value?: unknown }).value : item)) : []
-        if (id !== undefined && ids.some((item) => String(item) === String(id))) return 'An article cannot list itself as a related post.'
+        const ids = Array.isArray(value)
+          ? value.map((item) =>
+              typeof item === 'object' && item
+                ? ((item as { id?: unknown }).id ?? (item as { value?: unknown }).value)
+                : item,
+            )
+          : []
+        if (id !== undefined && ids.some((item) => String(item) === String(id)))
+          return 'An article cannot list itself as a related post.'
         if (ids.length > MAX_RELATED_POSTS) return `Choose at most ${MAX_RELATED_POSTS} related posts.`
         if (new Set(ids.map(String)).size !== ids.length) return 'Each related post can be listed once.'
         return true
@@ -99,11 +118,21 @@ export const Articles: CollectionConfig = {
       type: 'join',
       collection: 'articles',
       on: 'relatedPosts',
-      admin: { description: 'Articles that list this one among their related posts.', defaultColumns: ['title', '_status'] },
+      admin: {
+        description: 'Articles that list this one among their related posts.',
+        defaultColumns: ['title', '_status'],
+      },
     },
     // Sidebar
     urlSlugField(),
-    { name: 'category', type: 'relationship', relationTo: 'categories', required: true, index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'category',
+      type: 'relationship',
+      relationTo: 'categories',
+      required: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
     { name: 'authors', type: 'relationship', relationTo: 'users', hasMany: true, admin: { position: 'sidebar' } },
     {
       name: 'publishedAt',
@@ -111,7 +140,13 @@ export const Articles: CollectionConfig = {
       index: true,
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
-    { name: 'featured', type: 'checkbox', defaultValue: false, index: true, admin: { position: 'sidebar', description: 'Shown first on the home page.' } },
+    {
+      name: 'featured',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: { position: 'sidebar', description: 'Shown first on the home page.' },
+    },
     {
       name: 'salaryTables',
       label: 'Uses salary tables',
@@ -122,11 +157,20 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true, description: 'Kept from the content on save.' },
     },
     updatedByField,
-    { name: 'readingTime', type: 'number', admin: { position: 'sidebar', readOnly: true, description: 'Minutes, computed on save.' } },
+    {
+      name: 'readingTime',
+      type: 'number',
+      admin: { position: 'sidebar', readOnly: true, description: 'Minutes, computed on save.' },
+    },
     {
       name: 'previousSlugs',
       type: 'array',
-      admin: { position: 'sidebar', readOnly: true, description: 'Old addresses that redirect here.', initCollapsed: true },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Old addresses that redirect here.',
+        initCollapsed: true,
+      },
       fields: [{ name: 'slug', type: 'text', index: true }],
     },
   ],

@@ -15,8 +15,10 @@ const CSV_TOOLS: Refusal = { signIn: 'use the CSV tools', only: 'export or impor
 /** Editors only: these tools read drafts, and the CSV import writes figures every article follows. */
 function refuse(req: PayloadRequest, what: Refusal): Response | undefined {
   // 403 for anonymous too, as Payload answers any request its access rules refuse.
-  if (!req.user) return Response.json({ errors: [{ message: `Sign in as an editor to ${what.signIn}.` }] }, { status: 403 })
-  if (!isEditorUser(req.user)) return Response.json({ errors: [{ message: `Only editors can ${what.only}.` }] }, { status: 403 })
+  if (!req.user)
+    return Response.json({ errors: [{ message: `Sign in as an editor to ${what.signIn}.` }] }, { status: 403 })
+  if (!isEditorUser(req.user))
+    return Response.json({ errors: [{ message: `Only editors can ${what.only}.` }] }, { status: 403 })
   return undefined
 }
 
@@ -24,7 +26,15 @@ async function latest(req: PayloadRequest): Promise<SalaryTable | undefined> {
   const id = req.routeParams?.id as string | undefined
   if (!id) return undefined
   try {
-    return (await req.payload.findByID({ collection: SLUG, id, depth: 0, draft: true, overrideAccess: false, user: req.user, req })) as SalaryTable
+    return (await req.payload.findByID({
+      collection: SLUG,
+      id,
+      depth: 0,
+      draft: true,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })) as SalaryTable
   } catch {
     return undefined
   }
@@ -37,7 +47,8 @@ async function editableTable(req: PayloadRequest, what: Refusal = CSV_TOOLS): Pr
   return (await latest(req)) ?? Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
 }
 
-const amountRule = (value: number | undefined) => validateMoney(value as number, { required: true } as never) as string | true
+const amountRule = (value: number | undefined) =>
+  validateMoney(value as number, { required: true } as never) as string | true
 
 export const exportCsv: Endpoint = {
   path: '/:id/csv',
@@ -74,14 +85,21 @@ export const importCsv: Endpoint = {
     } catch {
       csv = undefined
     }
-    if (typeof csv !== 'string') return Response.json({ errors: [{ message: 'Send the file as JSON: { "csv": "role,tier,…" }.' }] }, { status: 400 })
+    if (typeof csv !== 'string')
+      return Response.json(
+        { errors: [{ message: 'Send the file as JSON: { "csv": "role,tier,…" }.' }] },
+        { status: 400 },
+      )
 
     let rows: ImportedRow[]
     try {
       rows = parseSalaryCsv(csv, amountRule)
     } catch (error) {
       if (error instanceof CsvError) {
-        return Response.json({ errors: [{ message: error.message, line: error.line, column: error.column ?? null }] }, { status: 400 })
+        return Response.json(
+          { errors: [{ message: error.message, line: error.line, column: error.column ?? null }] },
+          { status: 400 },
+        )
       }
       throw error
     }
@@ -116,7 +134,10 @@ export const impact: Endpoint = {
   path: '/:id/impact',
   method: 'get',
   handler: async (req) => {
-    const table = await editableTable(req, { signIn: 'see where this table’s figures are used', only: 'see where a table’s figures are used' })
+    const table = await editableTable(req, {
+      signIn: 'see where this table’s figures are used',
+      only: 'see where a table’s figures are used',
+    })
     if (table instanceof Response) return table
     return Response.json(await tableImpact(req.payload, table), { headers: { 'cache-control': 'private, no-store' } })
   },

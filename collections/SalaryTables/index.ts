@@ -42,7 +42,9 @@ export const SalaryTables: CollectionConfig = {
           defaultValue: 'USD',
           maxLength: 3,
           validate: (value: unknown) =>
-            typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? true : 'Use a three-letter ISO 4217 code such as USD.',
+            typeof value === 'string' && /^[A-Z]{3}$/.test(value)
+              ? true
+              : 'Use a three-letter ISO 4217 code such as USD.',
         },
         { name: 'period', type: 'text', maxLength: 40, admin: { description: 'For example 2023–2024.' } },
         {
@@ -52,7 +54,9 @@ export const SalaryTables: CollectionConfig = {
           required: true,
           admin: {
             date: { pickerAppearance: 'dayOnly' },
-            components: { Cell: { path: '/src/admin/AsOfCell#AsOfCell', clientProps: { staleAfterMonths: staleAfterMonths() } } },
+            components: {
+              Cell: { path: '/src/admin/AsOfCell#AsOfCell', clientProps: { staleAfterMonths: staleAfterMonths() } },
+            },
           },
         },
       ],
@@ -72,7 +76,8 @@ export const SalaryTables: CollectionConfig = {
       collection: 'articles',
       on: 'salaryTables',
       admin: {
-        description: 'Articles that embed this table or cite its figures. Renaming or removing a row breaks their figures (they keep their last value).',
+        description:
+          'Articles that embed this table or cite its figures. Renaming or removing a row breaks their figures (they keep their last value).',
         defaultColumns: ['title', '_status', 'updatedAt'],
       },
     },
@@ -109,7 +114,13 @@ export const SalaryTables: CollectionConfig = {
             }),
           ],
         },
-        { name: 'source', type: 'text', required: true, maxLength: TEXT_LIMITS.source, admin: { description: 'For example Levels.fyi (2023).' } },
+        {
+          name: 'source',
+          type: 'text',
+          required: true,
+          maxLength: TEXT_LIMITS.source,
+          admin: { description: 'For example Levels.fyi (2023).' },
+        },
       ],
     },
   ],

@@ -28,14 +28,20 @@ export async function FigureHealth({ payload }: { payload: Payload }) {
     }),
   ])
   const broken = articles.docs.flatMap((article) =>
-    resolveFigures(article.content).broken.map(({ fields, reason }) => ({ article, reason, shown: fields.lastValue || '—' })),
+    resolveFigures(article.content).broken.map(({ fields, reason }) => ({
+      article,
+      reason,
+      shown: fields.lastValue || '—',
+    })),
   )
   return (
     <section style={{ marginBottom: 'calc(var(--base) * 2)' }} aria-labelledby="figure-health-title">
       <h2 id="figure-health-title" style={{ marginBottom: 'var(--base)' }}>
         Figure health
       </h2>
-      <h3>Salary tables older than {months} months ({stale.totalDocs})</h3>
+      <h3>
+        Salary tables older than {months} months ({stale.totalDocs})
+      </h3>
       {stale.docs.length ? (
         <ul>
           {stale.docs.map((table) => (

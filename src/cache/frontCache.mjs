@@ -42,7 +42,14 @@ export function frontCacheKey(req) {
   const url = req.url ?? '/'
   if (PRIVATE_PATHS.test(url)) return null
   const headers = req.headers
-  if (headers.authorization || headers.rsc || headers['next-router-state-tree'] || headers['next-router-prefetch'] || headers['next-action']) return null
+  if (
+    headers.authorization ||
+    headers.rsc ||
+    headers['next-router-state-tree'] ||
+    headers['next-router-prefetch'] ||
+    headers['next-action']
+  )
+    return null
   if (url.includes('_rsc=')) return null
   if (headers.cookie && BYPASS_COOKIES.test(headers.cookie)) return null
   const gzip = /\bgzip\b/.test(String(headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity'
@@ -150,7 +157,11 @@ export class FrontCache {
     let tooBig = false
     const keep = (chunk, encoding) => {
       if (chunk == null || tooBig) return
-      const buffer = Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk)
+      const buffer = Buffer.isBuffer(chunk)
+        ? chunk
+        : typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+          : Buffer.from(chunk)
       size += buffer.length
       if (size > this.maxBytes / 8) tooBig = true
       else chunks.push(buffer)
@@ -175,7 +186,15 @@ export class FrontCache {
       const stored = {}
       for (const [name, value] of Object.entries(headers)) {
         // Connection-level headers belong to the response that carried them.
-        if (value === undefined || name === 'x-front-cache' || name === 'connection' || name === 'keep-alive' || name === 'transfer-encoding' || name === 'date') continue
+        if (
+          value === undefined ||
+          name === 'x-front-cache' ||
+          name === 'connection' ||
+          name === 'keep-alive' ||
+          name === 'transfer-encoding' ||
+          name === 'date'
+        )
+          continue
         stored[name] = value
       }
       const body = Buffer.concat(chunks)

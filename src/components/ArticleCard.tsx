@@ -2,7 +2,13 @@ import type { ArticleCardData } from '@/data'
 import { formatMonthYear } from '@/lib/format'
 import { articlePath, categoryPath } from '@/lib/paths'
 
-export function ArticleCard({ article, headingLevel = 'h3' }: { article: ArticleCardData; headingLevel?: 'h2' | 'h3' }) {
+export function ArticleCard({
+  article,
+  headingLevel = 'h3',
+}: {
+  article: ArticleCardData
+  headingLevel?: 'h2' | 'h3'
+}) {
   const Heading = headingLevel
   return (
     <article className="card">
@@ -22,7 +28,13 @@ export function ArticleCard({ article, headingLevel = 'h3' }: { article: Article
   )
 }
 
-export function ArticleCardGrid({ articles, headingLevel }: { articles: ArticleCardData[]; headingLevel?: 'h2' | 'h3' }) {
+export function ArticleCardGrid({
+  articles,
+  headingLevel,
+}: {
+  articles: ArticleCardData[]
+  headingLevel?: 'h2' | 'h3'
+}) {
   return (
     <div className="card-grid">
       {articles.map((article) => (

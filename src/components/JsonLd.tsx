@@ -5,7 +5,11 @@ export function JsonLd({ data }: { data: JsonLdObject[] }) {
   return (
     <>
       {data.map((item, index) => (
-        <script key={`${item['@type']}-${index}`} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(item) }} />
+        <script
+          key={`${item['@type']}-${index}`}
+          type="application/ld+json"
+          dangerouslySetInnerHTML={{ __html: serializeJsonLd(item) }}
+        />
       ))}
     </>
   )

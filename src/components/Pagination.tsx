@@ -8,13 +8,22 @@ const NEIGHBOURS = 2
  */
 export function pageNumbers(page: number, totalPages: number): (number | null)[] {
   const shown = new Set([1, totalPages])
-  for (let number = page - NEIGHBOURS; number <= page + NEIGHBOURS; number++) if (number >= 1 && number <= totalPages) shown.add(number)
+  for (let number = page - NEIGHBOURS; number <= page + NEIGHBOURS; number++)
+    if (number >= 1 && number <= totalPages) shown.add(number)
   const sorted = [...shown].sort((a, b) => a - b)
   return sorted.flatMap((number, index) => (index > 0 && number - sorted[index - 1] > 1 ? [null, number] : [number]))
 }
 
 /** Real links, so paging works without JavaScript. */
-export function Pagination({ page, totalPages, pathFor }: { page: number; totalPages: number; pathFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  totalPages,
+  pathFor,
+}: {
+  page: number
+  totalPages: number
+  pathFor: (page: number) => string
+}) {
   if (totalPages <= 1) return null
   return (
     <nav className="pagination" aria-label="Pagination">

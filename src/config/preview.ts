@@ -10,7 +10,10 @@ import { payloadSecret, serverUrl } from './env'
  * route also requires a signed-in user.
  */
 export function previewSecret(): string {
-  return process.env.PREVIEW_SECRET?.trim() || crypto.createHmac('sha256', payloadSecret()).update('valenx-preview').digest('hex').slice(0, 32)
+  return (
+    process.env.PREVIEW_SECRET?.trim() ||
+    crypto.createHmac('sha256', payloadSecret()).update('valenx-preview').digest('hex').slice(0, 32)
+  )
 }
 
 export function previewUrl(path: string): string {

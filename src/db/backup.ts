@@ -3,7 +3,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { upsertRow } from '@payloadcms/drizzle'
-import { buildVersionCollectionFields, type CollectionSlug, type GlobalSlug, type Payload, type PayloadRequest } from 'payload'
+import {
+  buildVersionCollectionFields,
+  type CollectionSlug,
+  type GlobalSlug,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
 
 import { withExclusiveWrites } from './sqliteTransactions'
 
@@ -73,7 +79,12 @@ function backedUpCollections(payload: Payload) {
 function portable<T>(value: T): T {
   return JSON.parse(
     JSON.stringify(value, (_key, v: unknown) => {
-      if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { toHexString?: unknown }).toHexString === 'function') {
+      if (
+        v &&
+        typeof v === 'object' &&
+        !Array.isArray(v) &&
+        typeof (v as { toHexString?: unknown }).toHexString === 'function'
+      ) {
         return (v as { toHexString: () => string }).toHexString()
       }
       return v
@@ -114,7 +125,10 @@ function uploadDir(payload: Payload, slug: string): string | undefined {
   return path.resolve(process.cwd(), upload.staticDir)
 }
 
-async function allVersions(payload: Payload, args: { collection: CollectionSlug } | { global: GlobalSlug }): Promise<VersionDoc[]> {
+async function allVersions(
+  payload: Payload,
+  args: { collection: CollectionSlug } | { global: GlobalSlug },
+): Promise<VersionDoc[]> {
   const query = { limit: 0, pagination: false, sort: 'createdAt' } as const
   const result =
     'collection' in args
@@ -140,7 +154,13 @@ export async function writeBackup(payload: Payload, dir: string): Promise<Manife
 
   for (const collection of backedUpCollections(payload)) {
     const slug = collection.slug as CollectionSlug
-    const { docs } = await payload.db.find({ collection: slug, limit: 0, pagination: false, sort: 'createdAt', joins: false as never })
+    const { docs } = await payload.db.find({
+      collection: slug,
+      limit: 0,
+      pagination: false,
+      sort: 'createdAt',
+      joins: false as never,
+    })
     const documents = portable(docs as Doc[])
     const versions = collection.versions ? await allVersions(payload, { collection: slug }) : []
     writeJson(path.join(dir, 'collections', `${slug}.json`), { documents, versions } satisfies CollectionExport)
@@ -179,7 +199,10 @@ async function existingContent(payload: Payload): Promise<string[]> {
 }
 
 const isObjectId = (id: unknown) => typeof id === 'string' && /^[0-9a-f]{24}$/i.test(id)
-const newObjectId = () => Math.floor(Date.now() / 1000).toString(16).padStart(8, '0') + crypto.randomBytes(8).toString('hex')
+const newObjectId = () =>
+  Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0') + crypto.randomBytes(8).toString('hex')
 
 /**
  * MongoDB's documents without a custom id field take ObjectIds, SQLite's take UUIDs. A MongoDB
@@ -209,17 +232,22 @@ export async function restoreBackup(payload: Payload, dir: string, options: Rest
   if (!fs.existsSync(manifestFile)) throw new Error(`${dir} holds no manifest.json: not a Valenx Press backup.`)
   const manifest = readJson<Manifest>(manifestFile)
   if (manifest.format !== BACKUP_FORMAT || manifest.formatVersion > BACKUP_FORMAT_VERSION) {
-    throw new Error(`${dir} is not a backup this version can read (format ${manifest.format} v${manifest.formatVersion}).`)
+    throw new Error(
+      `${dir} is not a backup this version can read (format ${manifest.format} v${manifest.formatVersion}).`,
+    )
   }
 
   const existing = await existingContent(payload)
   if (existing.length) {
-    throw new Error(`Refusing to restore: the database is not empty (it holds ${existing.join(', ')}). Restore into a new database.`)
+    throw new Error(
+      `Refusing to restore: the database is not empty (it holds ${existing.join(', ')}). Restore into a new database.`,
+    )
   }
 
   const collections = new Map<string, CollectionExport>()
   for (const slug of Object.keys(manifest.collections)) {
-    if (!payload.collections[slug as CollectionSlug]) throw new Error(`The backup has a collection "${slug}" that this site does not define.`)
+    if (!payload.collections[slug as CollectionSlug])
+      throw new Error(`The backup has a collection "${slug}" that this site does not define.`)
     collections.set(slug, readJson<CollectionExport>(path.join(dir, 'collections', `${slug}.json`)))
   }
   const globals = new Map<string, GlobalExport>()
@@ -229,7 +257,9 @@ export async function restoreBackup(payload: Payload, dir: string, options: Rest
 
   const isMongo = payload.db.name === 'mongoose'
   const ids = new Map<string, string>()
-  const allIds = [...collections.values()].flatMap(({ documents, versions }) => [...documents, ...versions].map((doc) => String(doc.id)))
+  const allIds = [...collections.values()].flatMap(({ documents, versions }) =>
+    [...documents, ...versions].map((doc) => String(doc.id)),
+  )
   if (options.newIds || (isMongo && allIds.some((id) => !isObjectId(id)))) {
     for (const id of allIds) ids.set(id, isMongo ? newObjectId() : crypto.randomUUID())
     log(`Giving ${ids.size} documents and versions new ids for the ${payload.db.name} adapter.`)
@@ -251,7 +281,15 @@ export async function restoreBackup(payload: Payload, dir: string, options: Rest
       if (document) await createGlobalWithId(payload, slug, remap(document), req)
       for (const version of remap(versions)) {
         const { createdAt, updatedAt, autosave, version: versionData } = version
-        await payload.db.createGlobalVersion({ globalSlug: slug as GlobalSlug, createdAt, updatedAt, autosave: Boolean(autosave), versionData, req, returning: false })
+        await payload.db.createGlobalVersion({
+          globalSlug: slug as GlobalSlug,
+          createdAt,
+          updatedAt,
+          autosave: Boolean(autosave),
+          versionData,
+          req,
+          returning: false,
+        })
       }
       if (document || versions.length) log(`global ${slug}: ${versions.length} versions`)
     }
@@ -276,7 +314,10 @@ type TransactionId = string | number | undefined
  * queue (withExclusiveWrites): the other saves of this process wait for it. MongoDB uses Payload's
  * transactions (a replica set has them; a standalone server writes without one).
  */
-async function inOneTransaction(payload: Payload, write: (transactionID: TransactionId) => Promise<void>): Promise<void> {
+async function inOneTransaction(
+  payload: Payload,
+  write: (transactionID: TransactionId) => Promise<void>,
+): Promise<void> {
   if (payload.db.name === 'sqlite') {
     await withExclusiveWrites(payload.db, async (execute) => {
       await execute('PRAGMA foreign_keys = OFF')
@@ -286,7 +327,9 @@ async function inOneTransaction(payload: Payload, write: (transactionID: Transac
           await write(undefined)
           const broken = await execute('PRAGMA foreign_key_check')
           if (broken.rows.length) {
-            throw new Error(`The backup refers to ${broken.rows.length} missing documents: ${JSON.stringify(broken.rows.slice(0, 5))}`)
+            throw new Error(
+              `The backup refers to ${broken.rows.length} missing documents: ${JSON.stringify(broken.rows.slice(0, 5))}`,
+            )
           }
           await execute('COMMIT')
         } catch (error) {
@@ -338,7 +381,18 @@ async function createGlobalWithId(payload: Payload, slug: string, document: Doc,
   const config = payload.globals.config.find((global) => global.slug === slug)!
   const tableName = adapter.tableNameMap.get(toSnakeCase(slug))
   if (!tableName) throw new Error(`No table for the ${slug} global.`)
-  await upsertRow({ adapter, customID: data.id, data, db, fields: config.flattenedFields, globalSlug: slug, ignoreResult: true, operation: 'create', req, tableName })
+  await upsertRow({
+    adapter,
+    customID: data.id,
+    data,
+    db,
+    fields: config.flattenedFields,
+    globalSlug: slug,
+    ignoreResult: true,
+    operation: 'create',
+    req,
+    tableName,
+  })
 }
 
 /**
@@ -346,8 +400,23 @@ async function createGlobalWithId(payload: Payload, slug: string, document: Doc,
  * both as they were: on SQLite the adapter's own row writer takes the id; MongoDB keeps the
  * adapter's new version id (nothing in the content refers to a version id).
  */
-async function createVersionWithId(payload: Payload, collection: CollectionSlug, version: VersionDoc, req: Partial<PayloadRequest>) {
-  const { id, parent, createdAt, updatedAt, autosave, latest, snapshot, publishedLocale, version: versionData } = version
+async function createVersionWithId(
+  payload: Payload,
+  collection: CollectionSlug,
+  version: VersionDoc,
+  req: Partial<PayloadRequest>,
+) {
+  const {
+    id,
+    parent,
+    createdAt,
+    updatedAt,
+    autosave,
+    latest,
+    snapshot,
+    publishedLocale,
+    version: versionData,
+  } = version
   if (payload.db.name === 'sqlite') {
     const { adapter, db } = drizzleOf(payload, req)
     const config = payload.collections[collection].config
@@ -379,8 +448,18 @@ async function createVersionWithId(payload: Payload, collection: CollectionSlug,
     req,
   })
   if (!latest) {
-    await payload.db.updateVersion({ collection, id: created.id, versionData: { ...created, latest: false } as never, req, returning: false })
+    await payload.db.updateVersion({
+      collection,
+      id: created.id,
+      versionData: { ...created, latest: false } as never,
+      req,
+      returning: false,
+    })
   }
 }
 
-const toSnakeCase = (value: string) => value.replace(/[-\s]+/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
+const toSnakeCase = (value: string) =>
+  value
+    .replace(/[-\s]+/g, '_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()

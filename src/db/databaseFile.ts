@@ -87,11 +87,18 @@ export function guardDatabaseFile(adapterObj: DatabaseAdapterObj, file: string):
       const state = (): DatabaseFileState => {
         if (!opened) return 'ok'
         const now = identity(file)
-        const current: DatabaseFileState = !now ? 'missing' : now.ino === opened.ino && now.dev === opened.dev ? 'ok' : 'replaced'
+        const current: DatabaseFileState = !now
+          ? 'missing'
+          : now.ino === opened.ino && now.dev === opened.dev
+            ? 'ok'
+            : 'replaced'
         if (current !== last) {
           // Once per change, so the operator sees when it went and when it came back.
           if (current === 'ok') adapter.payload.logger.info(`The database file ${file} is back: saving resumes.`)
-          else adapter.payload.logger.error(`The database file ${file} is ${current === 'missing' ? 'missing' : 'a different file now'}: every save is refused. ${MESSAGES[current]}`)
+          else
+            adapter.payload.logger.error(
+              `The database file ${file} is ${current === 'missing' ? 'missing' : 'a different file now'}: every save is refused. ${MESSAGES[current]}`,
+            )
           last = current
         }
         return current

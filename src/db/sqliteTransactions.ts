@@ -50,7 +50,10 @@ type SqliteAdapter = BaseDatabaseAdapter & {
 
 /** What the API maps to a 503 (see src/hooks/databaseUnavailable.ts), as SQLite's own busy error. */
 function busyError(waitedMs: number): Error {
-  return Object.assign(new Error(`SQLITE_BUSY: database is locked (a save in this process held it for ${waitedMs} ms)`), { code: 'SQLITE_BUSY' })
+  return Object.assign(
+    new Error(`SQLITE_BUSY: database is locked (a save in this process held it for ${waitedMs} ms)`),
+    { code: 'SQLITE_BUSY' },
+  )
 }
 
 /** A first-come, first-served lock held for a whole write transaction or one write statement. */
@@ -319,7 +322,10 @@ export function withQueuedSqliteTransactions(adapterObj: DatabaseAdapterObj): Da
 
       for (const name of ['migrate', 'migrateDown', 'migrateFresh', 'migrateRefresh', 'migrateReset'] as const) {
         const original = adapter[name] as (...args: unknown[]) => Promise<void>
-        ;(adapter as unknown as Record<string, unknown>)[name] = async function (this: SqliteAdapter, ...rest: unknown[]) {
+        ;(adapter as unknown as Record<string, unknown>)[name] = async function (
+          this: SqliteAdapter,
+          ...rest: unknown[]
+        ) {
           state.migrating++
           try {
             return await original.apply(this, rest)

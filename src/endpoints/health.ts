@@ -20,7 +20,10 @@ export const health: Endpoint = {
     if (file !== 'ok') {
       return Response.json(
         { status: 'unavailable', database: file, message: databaseFileMessage(file), ms: Date.now() - started },
-        { status: 503, headers: { 'Cache-Control': 'no-store', ...(file === 'missing' ? { 'Retry-After': '5' } : {}) } },
+        {
+          status: 503,
+          headers: { 'Cache-Control': 'no-store', ...(file === 'missing' ? { 'Retry-After': '5' } : {}) },
+        },
       )
     }
     let timer: NodeJS.Timeout | undefined
@@ -31,12 +34,21 @@ export const health: Endpoint = {
           timer = setTimeout(() => reject(new Error('database probe timed out')), PROBE_TIMEOUT_MS)
         }),
       ])
-      return Response.json({ status: 'ok', database: 'ok', ms: Date.now() - started }, { headers: { 'Cache-Control': 'no-store' } })
+      return Response.json(
+        { status: 'ok', database: 'ok', ms: Date.now() - started },
+        { headers: { 'Cache-Control': 'no-store' } },
+      )
     } catch (error) {
-      const known = isDatabaseUnavailable(error) || (error instanceof Error && error.message === 'database probe timed out')
+      const known =
+        isDatabaseUnavailable(error) || (error instanceof Error && error.message === 'database probe timed out')
       if (!known) req.payload.logger.error({ err: error, msg: 'Health check failed' })
       return Response.json(
-        { status: 'unavailable', database: 'unreachable', message: DATABASE_UNAVAILABLE_MESSAGE, ms: Date.now() - started },
+        {
+          status: 'unavailable',
+          database: 'unreachable',
+          message: DATABASE_UNAVAILABLE_MESSAGE,
+          ms: Date.now() - started,
+        },
         { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } },
       )
     } finally {

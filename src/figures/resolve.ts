@@ -14,7 +14,8 @@ export type FigureResult = { ok: true; value: number; text: string } | { ok: fal
 /** What a figure needs from the article it stands in: its data tables, by caption. */
 export type FigureContext = { dataTables: Pick<DataTableBlock, 'caption' | 'columns' | 'rows'>[] }
 
-const same = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase()
+const same = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase()
 
 type Cell = { role?: string | null; tier?: string | null; column: PayColumn }
 
@@ -26,7 +27,12 @@ function salaryCell(table: FigureFields['table'], { role, tier, column }: Cell):
   return typeof value === 'number' ? value : `no ${column} in ${rowName({ role, tier })}`
 }
 
-function dataCell(context: FigureContext, caption: string | null | undefined, rowLabel: string | null | undefined, columnLabel: string | null | undefined): number | string {
+function dataCell(
+  context: FigureContext,
+  caption: string | null | undefined,
+  rowLabel: string | null | undefined,
+  columnLabel: string | null | undefined,
+): number | string {
   const table = context.dataTables.find((candidate) => same(candidate.caption, caption))
   if (!table) return `no data table captioned “${caption ?? ''}” in this article`
   const columnIndex = table.columns.findIndex((column) => same(column.label, columnLabel))
@@ -37,7 +43,11 @@ function dataCell(context: FigureContext, caption: string | null | undefined, ro
   return value ?? `“${rowLabel}” / “${columnLabel}” is not a number`
 }
 
-export function formatFigure(value: number, fields: Pick<FigureFields, 'format' | 'decimals'>, currency = 'USD'): string {
+export function formatFigure(
+  value: number,
+  fields: Pick<FigureFields, 'format' | 'decimals'>,
+  currency = 'USD',
+): string {
   const decimals = Math.min(4, Math.max(0, fields.decimals ?? 0))
   switch (fields.format) {
     case 'currency':
@@ -66,7 +76,11 @@ export function resolveFigure(fields: FigureFields, context: FigureContext): Fig
     const a = salaryCell(fields.table, { role: fields.role, tier: fields.tier, column })
     if (fields.source === 'salaryCell' || typeof a === 'string') value = a
     else {
-      const compared = { role: fields.compareRole, tier: fields.compareTier, column: (fields.compareColumn ?? column) as PayColumn }
+      const compared = {
+        role: fields.compareRole,
+        tier: fields.compareTier,
+        column: (fields.compareColumn ?? column) as PayColumn,
+      }
       const b = salaryCell(fields.table, compared)
       value = typeof b === 'string' ? b : combine(a, b, fields.operation)
     }
@@ -74,7 +88,12 @@ export function resolveFigure(fields: FigureFields, context: FigureContext): Fig
     const a = dataCell(context, fields.dataTableCaption, fields.rowLabel, fields.columnLabel)
     if (fields.source === 'dataCell' || typeof a === 'string') value = a
     else {
-      const b = dataCell(context, fields.dataTableCaption, fields.compareRowLabel, fields.compareColumnLabel || fields.columnLabel)
+      const b = dataCell(
+        context,
+        fields.dataTableCaption,
+        fields.compareRowLabel,
+        fields.compareColumnLabel || fields.columnLabel,
+      )
       value = typeof b === 'string' ? b : combine(a, b, fields.operation ?? 'ratio')
     }
   }
@@ -111,7 +130,8 @@ export function figureNodes(content: unknown): FigureFields[] {
 export function figureContext(content: unknown): FigureContext {
   const dataTables: FigureContext['dataTables'] = []
   visit(content, (node) => {
-    if (node.type === 'block' && node.fields?.blockType === 'dataTable') dataTables.push(node.fields as unknown as DataTableBlock)
+    if (node.type === 'block' && node.fields?.blockType === 'dataTable')
+      dataTables.push(node.fields as unknown as DataTableBlock)
   })
   return { dataTables }
 }
@@ -120,7 +140,10 @@ export function figureContext(content: unknown): FigureContext {
  * Writes each figure's current text into its node (`display`), for the renderer. A figure whose
  * target has gone keeps showing `lastValue`, the value it had when the article was last saved.
  */
-export function resolveFigures(content: unknown): { resolved: number; broken: { fields: FigureFields; reason: string }[] } {
+export function resolveFigures(content: unknown): {
+  resolved: number
+  broken: { fields: FigureFields; reason: string }[]
+} {
   const context = figureContext(content)
   const broken: { fields: FigureFields; reason: string }[] = []
   let resolved = 0

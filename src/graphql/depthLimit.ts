@@ -1,4 +1,11 @@
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql'
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql'
 
 /**
  * The deepest selection a GraphQL query may make. Payload's complexity limit adds a fixed cost per
@@ -47,7 +54,12 @@ export function depthLimit(maxDepth = MAX_QUERY_DEPTH) {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet)
         if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`This query is nested ${depth} levels deep; the limit is ${maxDepth} (query depth limit).`, { nodes: [node] }))
+          context.reportError(
+            new GraphQLError(
+              `This query is nested ${depth} levels deep; the limit is ${maxDepth} (query depth limit).`,
+              { nodes: [node] },
+            ),
+          )
         }
       },
     }

@@ -1,4 +1,10 @@
-import { APIError, type CollectionAfterErrorHook, type CollectionBeforeValidateHook, type CollectionSlug, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type CollectionAfterErrorHook,
+  type CollectionBeforeValidateHook,
+  type CollectionSlug,
+  type PayloadRequest,
+} from 'payload'
 
 /**
  * No lost update: a save that starts from an older version than the stored one is refused with a
@@ -50,13 +56,33 @@ function statedVersion(data: Doc | undefined, req: PayloadRequest): number | und
   return Math.min(fromBody, headerUntil)
 }
 
-const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' })
+const when = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'UTC',
+})
 
 /** Who saved, and when, each version saved after `since` by someone other than this user, newest first. */
-async function changesByOthers({ collection, id, since, req }: { collection: CollectionSlug; id: number | string; since: number; req: PayloadRequest }) {
+async function changesByOthers({
+  collection,
+  id,
+  since,
+  req,
+}: {
+  collection: CollectionSlug
+  id: number | string
+  since: number
+  req: PayloadRequest
+}) {
   const { docs } = await req.payload.findVersions({
     collection,
-    where: { and: [{ parent: { equals: id } }, { 'version.updatedAt': { greater_than: new Date(since).toISOString() } }] },
+    where: {
+      and: [{ parent: { equals: id } }, { 'version.updatedAt': { greater_than: new Date(since).toISOString() } }],
+    },
     sort: '-updatedAt',
     depth: 0,
     limit: 200,
@@ -77,11 +103,26 @@ async function nameOf(id: string | undefined, req: PayloadRequest): Promise<stri
   if (!id) return 'someone else'
   // The editor needs to know whom to ask about the other change; the name is all this reveals,
   // and only to someone allowed to edit this document (update access was checked before hooks).
-  const user = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true, select: { name: true }, req })
+  const user = await req.payload.findByID({
+    collection: 'users',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { name: true },
+    req,
+  })
   return typeof user?.name === 'string' && user.name ? user.name : 'another user'
 }
 
-export const refuseStaleSave: CollectionBeforeValidateHook = async ({ collection, context, data, operation, originalDoc, req }) => {
+export const refuseStaleSave: CollectionBeforeValidateHook = async ({
+  collection,
+  context,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   // Restoring a version submits that version's own (old) `updatedAt`: it is a deliberate overwrite.
   if (operation !== 'update' || !originalDoc || context.isRestoringVersion) return data
   const stated = statedVersion(data, req)
@@ -91,7 +132,9 @@ export const refuseStaleSave: CollectionBeforeValidateHook = async ({ collection
   const id = (originalDoc as Doc).id as number | string
   const changes = collection.versions
     ? await changesByOthers({ collection: collection.slug as CollectionSlug, id, since: stated, req })
-    : [{ by: idOf((originalDoc as Doc).updatedBy), at: String((originalDoc as Doc).updatedAt) }].filter((change) => change.by !== idOf(req.user))
+    : [{ by: idOf((originalDoc as Doc).updatedBy), at: String((originalDoc as Doc).updatedAt) }].filter(
+        (change) => change.by !== idOf(req.user),
+      )
   const latest = changes[0]
   if (!latest) return data
 
@@ -99,7 +142,11 @@ export const refuseStaleSave: CollectionBeforeValidateHook = async ({ collection
   const name = await nameOf(latest.by, req)
   throw new EditConflict(
     `This ${label} was changed by ${name} at ${when.format(new Date(latest.at))} UTC since you opened it. Reload to see their changes, then apply yours again.`,
-    { updatedAt: (originalDoc as Doc).updatedAt, changedAt: latest.at, changedBy: latest.by ? { id: latest.by, name } : null },
+    {
+      updatedAt: (originalDoc as Doc).updatedAt,
+      changedAt: latest.at,
+      changedBy: latest.by ? { id: latest.by, name } : null,
+    },
   )
 }
 

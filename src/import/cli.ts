@@ -19,13 +19,28 @@ import { MAX_SOURCE_BYTES, tooLarge } from './request'
 
 type Options = { files: string[]; cwd: string; user: string; dryRun: boolean; category?: string; format?: ImportFormat }
 
-const FORMATS: Record<string, ImportFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.txt': 'markdown', '.html': 'html', '.htm': 'html' }
+const FORMATS: Record<string, ImportFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.txt': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+}
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
-async function importFile(payload: Payload, user: Record<string, unknown>, file: string, options: Options): Promise<boolean> {
+async function importFile(
+  payload: Payload,
+  user: Record<string, unknown>,
+  file: string,
+  options: Options,
+): Promise<boolean> {
   const name = path.relative(options.cwd, file) || file
   const format = options.format ?? FORMATS[path.extname(file).toLowerCase()]
-  if (!format) return fail(name, `unknown format “${path.extname(file) || 'no extension'}”: name the file .md or .html, or pass --format markdown|html`)
+  if (!format)
+    return fail(
+      name,
+      `unknown format “${path.extname(file) || 'no extension'}”: name the file .md or .html, or pass --format markdown|html`,
+    )
   if (!fs.existsSync(file)) return fail(name, 'no such file')
   const bytes = fs.statSync(file).size
   if (bytes > MAX_SOURCE_BYTES) return fail(name, tooLarge(bytes).message)
@@ -33,7 +48,11 @@ async function importFile(payload: Payload, user: Record<string, unknown>, file:
   // Scripts run outside Next: there is no page cache to revalidate (see src/lib/revalidate.ts).
   const req = await createLocalReq({ user: user as never, context: { disableRevalidate: true } }, payload)
   const { plan, draft } = await buildPlan({ format, source, category: options.category }, lookups(req))
-  if (plan.errors.length) return fail(name, plan.errors.map((error) => (error.line ? `line ${error.line}: ${error.message}` : error.message)).join('; '))
+  if (plan.errors.length)
+    return fail(
+      name,
+      plan.errors.map((error) => (error.line ? `line ${error.line}: ${error.message}` : error.message)).join('; '),
+    )
   const salary = plan.tables.filter((table) => table.becomes === 'salary-tables').length
   const data = plan.tables.length - salary
   const reused = plan.faqs.filter((faq) => faq.reuses).length
@@ -66,12 +85,22 @@ function fail(name: string, message: string): false {
 await runScript(async (payload) => {
   const options = JSON.parse(process.env.IMPORT_ARGS ?? '{}') as Options
   if (!options.files?.length) throw new Error('Name the files to import: npm run import -- post.md other.html')
-  const { docs } = await payload.find({ collection: 'users', where: { email: { equals: options.user } }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { email: { equals: options.user } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   const user = docs[0]
   if (!user) throw new Error(`No user ${options.user}: pass --user <email> of an editor or admin (or set ADMIN_EMAIL).`)
-  if (!isEditorUser(user as never)) throw new Error(`${options.user} is not an editor or an admin: only they can import posts.`)
+  if (!isEditorUser(user as never))
+    throw new Error(`${options.user} is not an editor or an admin: only they can import posts.`)
   let failed = 0
-  for (const file of options.files) if (!(await importFile(payload, { ...user, collection: 'users' }, file, options))) failed++
-  console.log(`${options.files.length - failed} of ${plural(options.files.length, 'file')} ${options.dryRun ? 'planned' : 'imported as drafts'}${failed ? `, ${failed} refused` : ''}.`)
+  for (const file of options.files)
+    if (!(await importFile(payload, { ...user, collection: 'users' }, file, options))) failed++
+  console.log(
+    `${options.files.length - failed} of ${plural(options.files.length, 'file')} ${options.dryRun ? 'planned' : 'imported as drafts'}${failed ? `, ${failed} refused` : ''}.`,
+  )
   if (failed) process.exitCode = 1
 })

@@ -32,7 +32,11 @@ export async function createImport(req: PayloadRequest, plan: ImportPlan, draft:
     const ids = new Map<string, string>()
     const salaryTables: string[] = []
     for (const [index, data] of draft.salaryTables.entries()) {
-      const doc = await req.payload.create({ collection: 'salary-tables', data: { ...data, _status: 'draft' } as never, ...as })
+      const doc = await req.payload.create({
+        collection: 'salary-tables',
+        data: { ...data, _status: 'draft' } as never,
+        ...as,
+      })
       ids.set(salaryTablePlaceholder(index), doc.id)
       salaryTables.push(doc.id)
     }
@@ -42,15 +46,27 @@ export async function createImport(req: PayloadRequest, plan: ImportPlan, draft:
       let id: string
       if ('reuse' in faq) id = faq.reuse
       else {
-        id = (await req.payload.create({ collection: 'faqs', data: { ...faq.data, _status: 'draft' } as never, ...as })).id
+        id = (await req.payload.create({ collection: 'faqs', data: { ...faq.data, _status: 'draft' } as never, ...as }))
+          .id
         createdFaqs.push(id)
       }
       ids.set(faqPlaceholder(index), id)
       faqs.push(id)
     }
-    const article = await req.payload.create({ collection: 'articles', data: withIds({ ...draft.article, _status: 'draft' }, ids) as never, ...as })
+    const article = await req.payload.create({
+      collection: 'articles',
+      data: withIds({ ...draft.article, _status: 'draft' }, ids) as never,
+      ...as,
+    })
     if (shouldCommit) await commitTransaction(req)
-    return { article: { id: article.id, slug: String(article.slug) }, salaryTables, faqs, createdFaqs, figures: plan.figures.length, warnings: plan.warnings }
+    return {
+      article: { id: article.id, slug: String(article.slug) },
+      salaryTables,
+      faqs,
+      createdFaqs,
+      figures: plan.figures.length,
+      warnings: plan.warnings,
+    }
   } catch (error) {
     await killTransaction(req)
     throw error

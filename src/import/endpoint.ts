@@ -14,7 +14,8 @@ import { buildPlan } from './plan'
 import { MAX_BODY_BYTES, readImportInput, tooLarge, type InputProblem } from './request'
 
 const noStore = { 'cache-control': 'private, no-store' }
-const refuse = (status: number, message: string, extra: Record<string, unknown> = {}) => Response.json({ errors: [{ message, ...extra }] }, { status, headers: noStore })
+const refuse = (status: number, message: string, extra: Record<string, unknown> = {}) =>
+  Response.json({ errors: [{ message, ...extra }] }, { status, headers: noStore })
 const problem = ({ status, field, message }: InputProblem) => refuse(status, message, field ? { field } : {})
 
 /** The body as text, or too large: stops reading past the limit instead of buffering any size. */
@@ -46,7 +47,10 @@ export const importEndpoint: Endpoint = {
     if (!req.user) return refuse(403, 'Sign in as an editor to import posts.')
     if (!isEditorUser(req.user)) return refuse(403, 'Only editors and admins can import posts.')
     if (!/^application\/json\b/i.test(req.headers.get('content-type') ?? '')) {
-      return refuse(400, 'Send the post as JSON (Content-Type: application/json): { "format": "markdown" | "html", "source": "…", "dryRun": true }.')
+      return refuse(
+        400,
+        'Send the post as JSON (Content-Type: application/json): { "format": "markdown" | "html", "source": "…", "dryRun": true }.',
+      )
     }
     const body = await readBody(req)
     if (typeof body !== 'string') return problem(tooLarge(body.tooLarge / 3))
@@ -62,7 +66,13 @@ export const importEndpoint: Endpoint = {
     const { plan, draft } = await buildPlan(input, lookups(req))
     if (plan.errors.length) {
       return Response.json(
-        { errors: plan.errors.map((error) => ({ message: error.line ? `line ${error.line}: ${error.message}` : error.message, ...(error.line ? { line: error.line } : {}) })), plan },
+        {
+          errors: plan.errors.map((error) => ({
+            message: error.line ? `line ${error.line}: ${error.message}` : error.message,
+            ...(error.line ? { line: error.line } : {}),
+          })),
+          plan,
+        },
         { status: 400, headers: noStore },
       )
     }
@@ -73,7 +83,15 @@ export const importEndpoint: Endpoint = {
     } catch (error) {
       if (error instanceof ValidationError) {
         const fields = (error.data as { errors?: { path?: string; message?: string }[] } | undefined)?.errors ?? []
-        return Response.json({ errors: fields.length ? fields.map((field) => ({ message: `${field.path}: ${field.message}`, field: field.path })) : [{ message: error.message }], plan }, { status: 400, headers: noStore })
+        return Response.json(
+          {
+            errors: fields.length
+              ? fields.map((field) => ({ message: `${field.path}: ${field.message}`, field: field.path }))
+              : [{ message: error.message }],
+            plan,
+          },
+          { status: 400, headers: noStore },
+        )
       }
       throw error
     }

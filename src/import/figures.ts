@@ -27,12 +27,21 @@ type Operand = { key: string; label: string; mentions: string[] }
 type Candidate = { fields: FigureFields; description: string; operands: Operand[]; comparison: boolean; bonus: number }
 
 const SALARY_COLUMNS = ['total', 'base', 'equity', 'bonus'] as const
-const COLUMN_NAMES: Record<(typeof SALARY_COLUMNS)[number], string> = { total: 'total', base: 'base', equity: 'equity / year', bonus: 'bonus' }
+const COLUMN_NAMES: Record<(typeof SALARY_COLUMNS)[number], string> = {
+  total: 'total',
+  base: 'base',
+  equity: 'equity / year',
+  bonus: 'bonus',
+}
 const STOP_WORDS = new Set(['the', 'top', 'year', 'data', 'total', 'median', 'over', 'with', 'from'])
 
 /** Ways a sentence names a row or column: "FAANG+ (L5-L7)" is "FAANG+", "Job Postings (Q2 2024)" is "postings". */
 function mentionsOf(label: string): string[] {
-  const bare = label.replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
+  const bare = label
+    .replace(/\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
   const words = bare.split(/[\s/]+/).filter((word) => word.length >= 4 && !STOP_WORDS.has(word))
   return [...new Set([label.toLowerCase(), bare, ...words].filter((text) => text.length >= 2))]
 }
@@ -54,8 +63,22 @@ export class FigureMatcher {
     private readonly salary: SalaryTableDraft[],
     private readonly data: DataTableDraft[],
   ) {
-    this.context = { dataTables: data.map((table) => ({ caption: table.caption, columns: table.columns, rows: table.rows })) as FigureContext['dataTables'] }
-    this.tables = salary.map((table, index) => ({ id: salaryTablePlaceholder(index), title: table.title, currency: table.currency, rows: table.rows }) as unknown as SalaryTable)
+    this.context = {
+      dataTables: data.map((table) => ({
+        caption: table.caption,
+        columns: table.columns,
+        rows: table.rows,
+      })) as FigureContext['dataTables'],
+    }
+    this.tables = salary.map(
+      (table, index) =>
+        ({
+          id: salaryTablePlaceholder(index),
+          title: table.title,
+          currency: table.currency,
+          rows: table.rows,
+        }) as unknown as SalaryTable,
+    )
   }
 
   private salaryCells(table: number) {
@@ -64,7 +87,11 @@ export class FigureMatcher {
         row,
         column,
         value: column === 'total' ? rowTotal(row) : row[column],
-        operand: { key: `s${table}:${row.role}:${row.tier}:${column}`, label: `${row.role} · ${row.tier} ${COLUMN_NAMES[column]}`, mentions: [...mentionsOf(row.role), ...mentionsOf(row.tier)] },
+        operand: {
+          key: `s${table}:${row.role}:${row.tier}:${column}`,
+          label: `${row.role} · ${row.tier} ${COLUMN_NAMES[column]}`,
+          mentions: [...mentionsOf(row.role), ...mentionsOf(row.tier)],
+        },
       })),
     )
   }
@@ -76,7 +103,18 @@ export class FigureMatcher {
         const value = Number(raw)
         if (column.type === 'text' || raw === '' || !Number.isFinite(value)) return []
         const rowLabel = row.cells[0]?.value ?? ''
-        return [{ rowLabel, column, value, operand: { key: `d${table.caption}:${rowLabel}:${column.label}`, label: `${rowLabel} · ${column.label}`, mentions: [...mentionsOf(rowLabel), ...mentionsOf(column.label)] } }]
+        return [
+          {
+            rowLabel,
+            column,
+            value,
+            operand: {
+              key: `d${table.caption}:${rowLabel}:${column.label}`,
+              label: `${rowLabel} · ${column.label}`,
+              mentions: [...mentionsOf(rowLabel), ...mentionsOf(column.label)],
+            },
+          },
+        ]
       }),
     )
   }
@@ -91,7 +129,15 @@ export class FigureMatcher {
         if (number.kind === 'currency' && number.currency !== table.currency) return
         for (const cell of cells.filter((candidate) => candidate.value === number.value)) {
           out.push({
-            fields: { source: 'salaryCell', table: tableRef, role: cell.row.role, tier: cell.row.tier, column: cell.column, format: number.kind === 'currency' ? 'currency' : 'plain', decimals: 0 } as FigureFields,
+            fields: {
+              source: 'salaryCell',
+              table: tableRef,
+              role: cell.row.role,
+              tier: cell.row.tier,
+              column: cell.column,
+              format: number.kind === 'currency' ? 'currency' : 'plain',
+              decimals: 0,
+            } as FigureFields,
             description: `${cell.operand.label} in “${table.title}”`,
             operands: [cell.operand],
             comparison: false,
@@ -107,7 +153,19 @@ export class FigureMatcher {
           const value = operation === 'premium' ? ((a.value - b.value) / b.value) * 100 : a.value / b.value
           if (rounded(value, decimals) !== number.value) continue
           out.push({
-            fields: { source: 'salaryComparison', table: tableRef, role: a.row.role, tier: a.row.tier, column: a.column, compareRole: b.row.role, compareTier: b.row.tier, compareColumn: b.column, operation, format: number.kind === 'percent' ? 'percent' : 'multiplier', decimals } as FigureFields,
+            fields: {
+              source: 'salaryComparison',
+              table: tableRef,
+              role: a.row.role,
+              tier: a.row.tier,
+              column: a.column,
+              compareRole: b.row.role,
+              compareTier: b.row.tier,
+              compareColumn: b.column,
+              operation,
+              format: number.kind === 'percent' ? 'percent' : 'multiplier',
+              decimals,
+            } as FigureFields,
             description: `${operation === 'premium' ? 'premium of' : 'ratio of'} ${a.operand.label} over ${b.operand.label} in “${table.title}”`,
             operands: [a.operand, b.operand],
             comparison: true,
@@ -117,11 +175,30 @@ export class FigureMatcher {
     })
     for (const table of this.data) {
       const cells = this.dataCells(table)
-      const format = number.kind === 'currency' ? 'currency' : number.kind === 'percent' ? 'percent' : number.kind === 'number' ? 'plain' : undefined
+      const format =
+        number.kind === 'currency'
+          ? 'currency'
+          : number.kind === 'percent'
+            ? 'percent'
+            : number.kind === 'number'
+              ? 'plain'
+              : undefined
       if (format) {
-        for (const cell of cells.filter((candidate) => candidate.value === number.value && (candidate.column.type === 'currency') === (number.kind === 'currency') && (candidate.column.type === 'percent') === (number.kind === 'percent'))) {
+        for (const cell of cells.filter(
+          (candidate) =>
+            candidate.value === number.value &&
+            (candidate.column.type === 'currency') === (number.kind === 'currency') &&
+            (candidate.column.type === 'percent') === (number.kind === 'percent'),
+        )) {
           out.push({
-            fields: { source: 'dataCell', dataTableCaption: table.caption, rowLabel: cell.rowLabel, columnLabel: cell.column.label, format, decimals } as FigureFields,
+            fields: {
+              source: 'dataCell',
+              dataTableCaption: table.caption,
+              rowLabel: cell.rowLabel,
+              columnLabel: cell.column.label,
+              format,
+              decimals,
+            } as FigureFields,
             description: `${cell.operand.label} in “${table.caption}”`,
             operands: [cell.operand],
             comparison: number.kind === 'percent',
@@ -135,9 +212,25 @@ export class FigureMatcher {
           // Rows compared in one column, or columns of one kind compared in one row.
           const sameColumn = a.column === b.column && a.rowLabel !== b.rowLabel
           const sameRow = a.rowLabel === b.rowLabel && a.column !== b.column && a.column.type === b.column.type
-          if (!(sameColumn || sameRow) || b.value === 0 || a.value <= b.value || rounded(a.value / b.value, decimals) !== number.value) continue
+          if (
+            !(sameColumn || sameRow) ||
+            b.value === 0 ||
+            a.value <= b.value ||
+            rounded(a.value / b.value, decimals) !== number.value
+          )
+            continue
           out.push({
-            fields: { source: 'dataRatio', dataTableCaption: table.caption, rowLabel: a.rowLabel, columnLabel: a.column.label, compareRowLabel: b.rowLabel, ...(sameRow ? { compareColumnLabel: b.column.label } : {}), operation: 'ratio', format: 'multiplier', decimals } as FigureFields,
+            fields: {
+              source: 'dataRatio',
+              dataTableCaption: table.caption,
+              rowLabel: a.rowLabel,
+              columnLabel: a.column.label,
+              compareRowLabel: b.rowLabel,
+              ...(sameRow ? { compareColumnLabel: b.column.label } : {}),
+              operation: 'ratio',
+              format: 'multiplier',
+              decimals,
+            } as FigureFields,
             description: `ratio of ${a.operand.label} to ${b.operand.label} in “${table.caption}”`,
             operands: [a.operand, b.operand],
             comparison: true,
@@ -153,13 +246,24 @@ export class FigureMatcher {
     })
   }
 
-  private choose(number: FoundNumber, candidates: Candidate[], context: string, bound: Set<string>): Candidate | { ambiguous: Candidate[] } | undefined {
+  private choose(
+    number: FoundNumber,
+    candidates: Candidate[],
+    context: string,
+    bound: Set<string>,
+  ): Candidate | { ambiguous: Candidate[] } | undefined {
     const remembered = this.memory.get(number.text)
     const scored = candidates.map((candidate) => {
-      const anchors = candidate.operands.map((operand) => (bound.has(operand.key) ? 5 : mentioned(context, operand) ? 2 : 0) as number)
+      const anchors = candidate.operands.map(
+        (operand) => (bound.has(operand.key) ? 5 : mentioned(context, operand) ? 2 : 0) as number,
+      )
       const fromMemory = remembered === JSON.stringify(candidate.fields) ? 8 : 0
       const anchored = fromMemory > 0 || anchors.every((anchor) => anchor > 0)
-      return { candidate, anchored, score: anchors.reduce((sum, anchor) => sum + anchor, 0) + fromMemory + candidate.bonus }
+      return {
+        candidate,
+        anchored,
+        score: anchors.reduce((sum, anchor) => sum + anchor, 0) + fromMemory + candidate.bonus,
+      }
     })
     // A comparison (or a bare percentage) must be anchored in its sentence; an amount need not be.
     const eligible = scored.filter((entry) => !entry.candidate.comparison || entry.anchored)
@@ -183,9 +287,17 @@ export class FigureMatcher {
       const candidates = this.candidates(hit.number)
       const chosen = candidates.length ? this.choose(hit.number, candidates, context, bound) : undefined
       if (!chosen) {
-        this.left.push({ line, text: hit.number.text, why: candidates.length ? 'matches a comparison of cells the sentence does not name' : 'matches no table cell' })
+        this.left.push({
+          line,
+          text: hit.number.text,
+          why: candidates.length ? 'matches a comparison of cells the sentence does not name' : 'matches no table cell',
+        })
       } else if ('ambiguous' in chosen) {
-        this.ambiguous.push({ line, text: hit.number.text, why: `matches ${chosen.ambiguous.length} cells equally well: ${chosen.ambiguous.map((candidate) => candidate.description).join('; ')}` })
+        this.ambiguous.push({
+          line,
+          text: hit.number.text,
+          why: `matches ${chosen.ambiguous.length} cells equally well: ${chosen.ambiguous.map((candidate) => candidate.description).join('; ')}`,
+        })
       } else {
         hit.candidate = chosen
         for (const operand of chosen.operands) bound.add(operand.key)
@@ -194,7 +306,9 @@ export class FigureMatcher {
       }
     }
     return children.flatMap((child, run): BoundInline[] => {
-      const mine = hits.filter((hit) => hit.run === run && hit.candidate).sort((a, b) => a.number.start - b.number.start)
+      const mine = hits
+        .filter((hit) => hit.run === run && hit.candidate)
+        .sort((a, b) => a.number.start - b.number.start)
       if (child.kind !== 'text' || !mine.length) return [child]
       const out: BoundInline[] = []
       let at = 0
@@ -202,7 +316,12 @@ export class FigureMatcher {
         // A "+" stays text: figures have no sign of their own.
         const start = hit.number.start + (hit.number.text.startsWith('+') ? 1 : 0)
         if (start > at) out.push({ ...child, text: child.text.slice(at, start) })
-        out.push({ kind: 'figure', fields: hit.candidate!.fields, text: hit.number.text.replace(/^\+/, ''), description: hit.candidate!.description })
+        out.push({
+          kind: 'figure',
+          fields: hit.candidate!.fields,
+          text: hit.number.text.replace(/^\+/, ''),
+          description: hit.candidate!.description,
+        })
         at = hit.number.end
       }
       if (at < child.text.length) out.push({ ...child, text: child.text.slice(at) })
@@ -212,6 +331,8 @@ export class FigureMatcher {
 
   /** Numbers where figures cannot go (FAQ answers are shared documents): listed, left as text. */
   note(children: Inline[], line: number, why: string) {
-    for (const child of children) if (child.kind === 'text') for (const number of findNumbers(child.text)) this.left.push({ line, text: number.text, why })
+    for (const child of children)
+      if (child.kind === 'text')
+        for (const number of findNumbers(child.text)) this.left.push({ line, text: number.text, why })
   }
 }

@@ -19,11 +19,67 @@ type HNode = {
 }
 
 /** Elements dropped with everything inside them, and reported: they run code or load content. */
-const DANGEROUS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'base', 'link', 'meta', 'style', 'svg', 'math'])
+const DANGEROUS = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'base',
+  'link',
+  'meta',
+  'style',
+  'svg',
+  'math',
+])
 /** Dropped without a word: not content. */
-const IGNORED = new Set(['#comment', '#documentType', 'title', 'template', 'noscript', 'canvas', 'audio', 'video', 'source', 'track', 'map', 'area', 'picture'])
+const IGNORED = new Set([
+  '#comment',
+  '#documentType',
+  'title',
+  'template',
+  'noscript',
+  'canvas',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'map',
+  'area',
+  'picture',
+])
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
-const BLOCK_CONTAINERS = new Set(['html', 'body', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption', 'details', 'summary', 'center', 'dl', 'dt', 'dd', 'address', 'hgroup', '#document', '#document-fragment'])
+const BLOCK_CONTAINERS = new Set([
+  'html',
+  'body',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'center',
+  'dl',
+  'dt',
+  'dd',
+  'address',
+  'hgroup',
+  '#document',
+  '#document-fragment',
+])
 const SAFE_SCHEMES = ['http:', 'https:', 'mailto:']
 
 /** Maps a line of the HTML being read to the line of the file the editor sent. */
@@ -50,7 +106,8 @@ class Reader {
       if (name === 'href' && node.nodeName === 'a') {
         const value = attr.value.trim()
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.replace(/[\s\u0000-\u001f]/g, ''))?.[1]?.toLowerCase()
-        if (scheme && !SAFE_SCHEMES.includes(`${scheme}:`)) this.removed(node, `a ${scheme}: link was removed (its text is kept)`)
+        if (scheme && !SAFE_SCHEMES.includes(`${scheme}:`))
+          this.removed(node, `a ${scheme}: link was removed (its text is kept)`)
         else href = value
       }
     }
@@ -61,7 +118,8 @@ class Reader {
   private drop(node: HNode): boolean {
     if (node.nodeName === 'head') {
       // A page's head holds its charset, styles and title, which are not content; code is reported.
-      for (const child of node.childNodes ?? []) if (['script', 'base', 'iframe', 'object', 'embed'].includes(child.nodeName)) this.drop(child)
+      for (const child of node.childNodes ?? [])
+        if (['script', 'base', 'iframe', 'object', 'embed'].includes(child.nodeName)) this.drop(child)
       return true
     }
     if (DANGEROUS.has(node.nodeName)) {
@@ -70,7 +128,10 @@ class Reader {
     }
     if (node.nodeName === 'img') {
       const alt = node.attrs?.find((attr) => attr.name === 'alt')?.value
-      this.result.warnings.push({ line: this.line(node), message: `an image${alt ? ` (“${alt}”)` : ''} is not imported: upload it to Media and add it by hand` })
+      this.result.warnings.push({
+        line: this.line(node),
+        message: `an image${alt ? ` (“${alt}”)` : ''} is not imported: upload it to Media and add it by hand`,
+      })
       this.checkAttributes(node)
       return true
     }
@@ -104,7 +165,8 @@ class Reader {
           break
         default:
           // span, code, sup, abbr, a nested paragraph in a list item…: their text, in the same run.
-          if (out.length && (BLOCK_CONTAINERS.has(node.nodeName) || node.nodeName === 'p')) out.push({ kind: 'text', text: ' ' })
+          if (out.length && (BLOCK_CONTAINERS.has(node.nodeName) || node.nodeName === 'p'))
+            out.push({ kind: 'text', text: ' ' })
           this.inlines(node.childNodes, marks, out)
       }
     }
@@ -113,14 +175,22 @@ class Reader {
 
   private list(node: HNode): ListBlock {
     const start = Number(node.attrs?.find((attr) => attr.name === 'start')?.value)
-    const list: ListBlock = { kind: 'list', ordered: node.nodeName === 'ol', start: Number.isInteger(start) && start > 0 ? start : 1, items: [], line: this.line(node) ?? 0 }
+    const list: ListBlock = {
+      kind: 'list',
+      ordered: node.nodeName === 'ol',
+      start: Number.isInteger(start) && start > 0 ? start : 1,
+      items: [],
+      line: this.line(node) ?? 0,
+    }
     for (const child of node.childNodes ?? []) {
       if (child.nodeName !== 'li') {
         if (child.nodeName !== '#text' || child.value?.trim()) this.drop(child)
         continue
       }
       this.checkAttributes(child)
-      const nested = (child.childNodes ?? []).filter((grandchild) => grandchild.nodeName === 'ul' || grandchild.nodeName === 'ol')
+      const nested = (child.childNodes ?? []).filter(
+        (grandchild) => grandchild.nodeName === 'ul' || grandchild.nodeName === 'ol',
+      )
       const inline = (child.childNodes ?? []).filter((grandchild) => !nested.includes(grandchild))
       list.items.push({ children: trimInlines(this.inlines(inline)), lists: nested.map((sub) => this.list(sub)) })
     }
@@ -145,12 +215,21 @@ class Reader {
           }
           rows.push({ cells, header, line: this.line(child) ?? this.line(node) ?? 0 })
         } else if (['thead', 'tbody', 'tfoot'].includes(child.nodeName)) visit(child)
-        else if (child.nodeName === 'caption') this.result.warnings.push({ line: this.line(child), message: `the table caption “${plain(this.inlines(child.childNodes))}” is replaced by the heading above the table` })
+        else if (child.nodeName === 'caption')
+          this.result.warnings.push({
+            line: this.line(child),
+            message: `the table caption “${plain(this.inlines(child.childNodes))}” is replaced by the heading above the table`,
+          })
       }
     }
     visit(node)
     const [head, ...body] = rows
-    return { kind: 'table', header: head?.cells ?? [], rows: body.map(({ cells, line }): TableRow => ({ cells, line })), line: this.line(node) ?? 0 }
+    return {
+      kind: 'table',
+      header: head?.cells ?? [],
+      rows: body.map(({ cells, line }): TableRow => ({ cells, line })),
+      line: this.line(node) ?? 0,
+    }
   }
 
   blocks(nodes: HNode[] | undefined, out: Block[] = []): Block[] {
@@ -162,7 +241,14 @@ class Reader {
     }
     for (const node of nodes ?? []) {
       const name = node.nodeName
-      if (name === '#text' || (!BLOCK_CONTAINERS.has(name) && !HEADINGS[name] && !['p', 'ul', 'ol', 'table', 'hr', 'blockquote', 'pre', 'li'].includes(name) && !DANGEROUS.has(name) && !IGNORED.has(name))) {
+      if (
+        name === '#text' ||
+        (!BLOCK_CONTAINERS.has(name) &&
+          !HEADINGS[name] &&
+          !['p', 'ul', 'ol', 'table', 'hr', 'blockquote', 'pre', 'li'].includes(name) &&
+          !DANGEROUS.has(name) &&
+          !IGNORED.has(name))
+      ) {
         pending.push(node)
         continue
       }
@@ -201,7 +287,12 @@ export function trimInlines(children: Inline[]): Inline[] {
   const merged: Inline[] = []
   for (const child of children) {
     const last = merged[merged.length - 1]
-    if (child.kind === 'text' && last?.kind === 'text' && !!last.bold === !!child.bold && !!last.italic === !!child.italic) {
+    if (
+      child.kind === 'text' &&
+      last?.kind === 'text' &&
+      !!last.bold === !!child.bold &&
+      !!last.italic === !!child.italic
+    ) {
       merged[merged.length - 1] = { ...last, text: (last.text + child.text).replace(/ {2,}/g, ' ') }
     } else merged.push(child.kind === 'link' ? { ...child, children: trimInlines(child.children) } : child)
   }
@@ -219,7 +310,9 @@ export function trimInlines(children: Inline[]): Inline[] {
 export function parseHtml(source: string, lineOf: LineMap = (line) => line): Parsed {
   const reader = new Reader(lineOf)
   const isDocument = /^\s*(<!doctype|<html)/i.test(source)
-  const tree = (isDocument ? parse(source, { sourceCodeLocationInfo: true }) : parseFragment(source, { sourceCodeLocationInfo: true })) as unknown as HNode
+  const tree = (isDocument
+    ? parse(source, { sourceCodeLocationInfo: true })
+    : parseFragment(source, { sourceCodeLocationInfo: true })) as unknown as HNode
   reader.result.blocks = reader.blocks(tree.childNodes)
   return reader.result
 }

@@ -42,10 +42,21 @@ function inlines(children: BoundInline[], line: number, options: LexicalOptions)
     const content = inlines(child.children, line, options)
     const articleId = options.internalLink?.(child.url)
     if (articleId) {
-      return [{ type: 'link', fields: { linkType: 'internal', doc: { relationTo: 'articles', value: articleId }, newTab: false }, children: content, ...elementBase, version: 3 }]
+      return [
+        {
+          type: 'link',
+          fields: { linkType: 'internal', doc: { relationTo: 'articles', value: articleId }, newTab: false },
+          children: content,
+          ...elementBase,
+          version: 3,
+        },
+      ]
     }
     if (isHttpUrl(child.url)) return [link(child.url, ...(content as never[]))]
-    options.warnings.push({ line, message: `the link “${child.url}” is not a full web address (http:// or https://) nor one of our articles; its text is kept without the link` })
+    options.warnings.push({
+      line,
+      message: `the link “${child.url}” is not a full web address (http:// or https://) nor one of our articles; its text is kept without the link`,
+    })
     return content
   })
 }
@@ -59,10 +70,18 @@ function list(block: ListBlock, options: LexicalOptions): Node {
   block.items.forEach((item, index) => {
     const value = block.start + index
     items.push({ type: 'listitem', value, children: bound(item.children, block.line, options), ...elementBase })
-    for (const nested of item.lists) items.push({ type: 'listitem', value, children: [list(nested, options)], ...elementBase })
+    for (const nested of item.lists)
+      items.push({ type: 'listitem', value, children: [list(nested, options)], ...elementBase })
   })
   const listType = block.ordered ? 'number' : 'bullet'
-  return { type: 'list', listType, start: block.start, tag: block.ordered ? 'ol' : 'ul', children: items, ...elementBase }
+  return {
+    type: 'list',
+    listType,
+    start: block.start,
+    tag: block.ordered ? 'ol' : 'ul',
+    children: items,
+    ...elementBase,
+  }
 }
 
 /** One block of prose as Lexical nodes. */
@@ -81,7 +100,9 @@ export function proseNodes(blockToMap: Block, options: LexicalOptions): Node[] {
       return [rule()]
     case 'quote':
       return blockToMap.blocks.flatMap((inner) =>
-        inner.kind === 'paragraph' ? [{ type: 'quote', children: bound(inner.children, inner.line, options), ...elementBase }] : proseNodes(inner, options),
+        inner.kind === 'paragraph'
+          ? [{ type: 'quote', children: bound(inner.children, inner.line, options), ...elementBase }]
+          : proseNodes(inner, options),
       )
     case 'table':
       return []

@@ -65,7 +65,9 @@ export function parseMarkdown(source: string): Parsed {
     const html = Parser.parse([token] as Token[] & { links: Record<string, never> }, { gfm: true })
     // Inside one block, lines stay as marked lays them out: table rows one to a line after the
     // header and separator, other blocks at the line they start on.
-    const parsed = parseHtml(html, (htmlLine) => (token.type === 'table' && htmlLine ? line + Math.max(0, htmlLine - 4) : line))
+    const parsed = parseHtml(html, (htmlLine) =>
+      token.type === 'table' && htmlLine ? line + Math.max(0, htmlLine - 4) : line,
+    )
     if (token.type === 'table') {
       const table = parsed.blocks[0]
       if (table?.kind === 'table') table.rows.forEach((row, index) => (row.line = line + 2 + index))

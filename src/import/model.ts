@@ -40,10 +40,13 @@ export const emptyParsed = (): Parsed => ({ blocks: [], errors: [], warnings: []
 
 /** The text of a run of inlines, as a reader reads it. */
 export function inlineText(children: Inline[]): string {
-  return children.map((child) => (child.kind === 'text' ? child.text : child.kind === 'link' ? inlineText(child.children) : '\n')).join('')
+  return children
+    .map((child) => (child.kind === 'text' ? child.text : child.kind === 'link' ? inlineText(child.children) : '\n'))
+    .join('')
 }
 
 export const normalizeSpace = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 /** "line 12: message", or the message alone when the line is unknown. */
-export const describe = (problem: Problem) => (problem.line ? `line ${problem.line}: ${problem.message}` : problem.message)
+export const describe = (problem: Problem) =>
+  problem.line ? `line ${problem.line}: ${problem.message}` : problem.message

@@ -22,7 +22,8 @@ const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP' }
 const SCALE: Record<string, number> = { k: 1_000, K: 1_000, m: 1_000_000, M: 1_000_000 }
 
 // sign, currency symbol, digits (grouped or not), decimals, scale, unit; then an optional note.
-const CELL = /^([+\-−]?)\s*([$€£])?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*([kKmM](?![a-z]))?\s*(%|[x×](?![a-z]))?\s*(?:USD|EUR|GBP)?\s*(\(.*\))?$/
+const CELL =
+  /^([+\-−]?)\s*([$€£])?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*([kKmM](?![a-z]))?\s*(%|[x×](?![a-z]))?\s*(?:USD|EUR|GBP)?\s*(\(.*\))?$/
 
 /** Reads a whole table cell as a number, or null when it is not one. */
 export function readCell(raw: string): ReadNumber | null {
@@ -49,7 +50,8 @@ export function readMoney(raw: string): { value: number } | { error: string } {
   const text = raw.trim()
   if (!text) return { error: 'the amount is empty' }
   const read = readCell(text)
-  if (!read || read.kind === 'percent' || read.kind === 'multiplier' || read.note) return { error: `“${text}” is not an amount` }
+  if (!read || read.kind === 'percent' || read.kind === 'multiplier' || read.note)
+    return { error: `“${text}” is not an amount` }
   if (read.value < 0) return { error: `“${text}” is negative` }
   if (!Number.isInteger(read.value)) return { error: `“${text}” has cents; salary tables hold whole amounts` }
   if (read.value > 100_000_000) return { error: `“${text}” is too large for a salary figure` }

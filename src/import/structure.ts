@@ -41,7 +41,20 @@ const CALLOUT_ALIASES: [RegExp, CalloutLabel][] = [
   [/^critical delta$/i, 'Critical Delta'],
   [/^(note|editor[’']?s note)$/i, 'Note'],
 ]
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
 const UPDATED = /^(?:last\s+)?updated:?\s+(?:on\s+)?([a-z]+)\.?\s+(?:\d{1,2},?\s+)?(\d{4})\.?$/i
 const READING_TIME = /\b\d+\s*min(?:ute)?s?\s+read\b/i
 const CHROME: [RegExp, string][] = [
@@ -57,7 +70,13 @@ const QUESTION_PREFIX = /^q(?:uestion)?\s*\d*\s*[:.)]\s*/i
 const ANSWER_PREFIX = /^a(?:nswer)?\s*\d*\s*[:.)]\s*/i
 
 export const stripNumbering = (text: string) => text.replace(/^\d+(?:\.\d+)*[.)]?\s+/, '')
-const same = (a: string, b: string) => normalizeSpace(a).toLowerCase().replace(/[.:]+$/, '') === normalizeSpace(b).toLowerCase().replace(/[.:]+$/, '')
+const same = (a: string, b: string) =>
+  normalizeSpace(a)
+    .toLowerCase()
+    .replace(/[.:]+$/, '') ===
+  normalizeSpace(b)
+    .toLowerCase()
+    .replace(/[.:]+$/, '')
 
 function updatedDate(text: string): string | undefined {
   const match = UPDATED.exec(text.trim())
@@ -95,8 +114,14 @@ function splitRunTogetherBold(blocks: Block[], warnings: Problem[]) {
       if (child.kind === 'link') return [{ ...child, children: fix(child.children, line) }]
       if (child.kind !== 'text' || !child.text.includes('****')) return [child]
       const parts = child.text.split('****')
-      warnings.push({ line, message: `“${parts.join('” and “')}” were typed as bold runs with nothing between them (“****”); the import puts a dash between them: check the sentence` })
-      return parts.flatMap((text, index) => [...(index ? [{ kind: 'text', text: ' — ' } as Inline] : []), { ...child, text }])
+      warnings.push({
+        line,
+        message: `“${parts.join('” and “')}” were typed as bold runs with nothing between them (“****”); the import puts a dash between them: check the sentence`,
+      })
+      return parts.flatMap((text, index) => [
+        ...(index ? [{ kind: 'text', text: ' — ' } as Inline] : []),
+        { ...child, text },
+      ])
     })
   for (const block of blocks) {
     if (block.kind === 'paragraph' || block.kind === 'heading') block.children = fix(block.children, block.line)
@@ -106,20 +131,29 @@ function splitRunTogetherBold(blocks: Block[], warnings: Problem[]) {
 }
 
 /** Headings come bold from many engines ("## **1. Defining the Roles**"): a heading is bold already. */
-const unbold = (children: Inline[]): Inline[] => children.map((child) => (child.kind === 'text' ? { kind: 'text', text: child.text, italic: child.italic } : child))
+const unbold = (children: Inline[]): Inline[] =>
+  children.map((child) => (child.kind === 'text' ? { kind: 'text', text: child.text, italic: child.italic } : child))
 
 function recommendedEntry(children: Inline[], line: number): RecommendedEntry {
   const link = children.find((child) => child.kind === 'link')
   const text = normalizeSpace(inlineText(children))
-  return link && link.kind === 'link' ? { text, link: { url: link.url, text: normalizeSpace(inlineText(link.children)) }, line } : { text, line }
+  return link && link.kind === 'link'
+    ? { text, link: { url: link.url, text: normalizeSpace(inlineText(link.children)) }, line }
+    : { text, line }
 }
 
 function readFaqs(blocks: Block[], line: number, warnings: Problem[]): FaqItem[] {
   const items: FaqItem[] = []
   for (const block of blocks) {
-    const text = block.kind === 'heading' || block.kind === 'paragraph' ? normalizeSpace(inlineText(block.children)) : ''
-    const fullyBold = block.kind === 'paragraph' && block.children.every((child) => child.kind !== 'text' || child.bold || !child.text.trim())
-    if (block.kind === 'heading' || (block.kind === 'paragraph' && (QUESTION_PREFIX.test(text) || (fullyBold && text.endsWith('?'))))) {
+    const text =
+      block.kind === 'heading' || block.kind === 'paragraph' ? normalizeSpace(inlineText(block.children)) : ''
+    const fullyBold =
+      block.kind === 'paragraph' &&
+      block.children.every((child) => child.kind !== 'text' || child.bold || !child.text.trim())
+    if (
+      block.kind === 'heading' ||
+      (block.kind === 'paragraph' && (QUESTION_PREFIX.test(text) || (fullyBold && text.endsWith('?'))))
+    ) {
       items.push({ question: text.replace(QUESTION_PREFIX, '').trim(), answer: [], line: block.line })
       continue
     }
@@ -140,17 +174,25 @@ function readFaqs(blocks: Block[], line: number, warnings: Problem[]): FaqItem[]
         // "**A:** Yes, but …": the answer's own label goes.
         const children = [...block.children]
         const first = children[0]
-        if (first?.kind === 'text' && ANSWER_PREFIX.test(first.text.trim())) children[0] = { ...first, text: first.text.trim().replace(ANSWER_PREFIX, '') }
+        if (first?.kind === 'text' && ANSWER_PREFIX.test(first.text.trim()))
+          children[0] = { ...first, text: first.text.trim().replace(ANSWER_PREFIX, '') }
         const kept = children.filter((child) => child.kind !== 'text' || child.text.trim())
         if (kept.length) current.answer.push({ ...block, children: kept })
         continue
       }
     }
-    if (block.kind === 'table') warnings.push({ line: block.line, message: 'a table inside an FAQ answer is not imported (answers hold text and lists)' })
+    if (block.kind === 'table')
+      warnings.push({
+        line: block.line,
+        message: 'a table inside an FAQ answer is not imported (answers hold text and lists)',
+      })
     else current.answer.push(block)
   }
-  for (const item of items) if (!item.answer.length) warnings.push({ line: item.line, message: `the question “${item.question}” has no answer and is not imported` })
-  if (!items.length) warnings.push({ line, message: 'the FAQ section holds no questions (headings or bold lines ending in “?”)' })
+  for (const item of items)
+    if (!item.answer.length)
+      warnings.push({ line: item.line, message: `the question “${item.question}” has no answer and is not imported` })
+  if (!items.length)
+    warnings.push({ line, message: 'the FAQ section holds no questions (headings or bold lines ending in “?”)' })
   return items.filter((item) => item.answer.length)
 }
 
@@ -160,8 +202,17 @@ export function recognise(blocks: Block[]): Structure {
 
   const h1 = blocks.find((block) => block.kind === 'heading' && block.level === 1)
   // No <h1>: the first heading, or a first line short enough to be a title.
-  const firstLine = blocks.find((block) => block.kind === 'heading' || (block.kind === 'paragraph' && !READING_TIME.test(inlineText(block.children))))
-  const titleBlock = h1 ?? (firstLine && (firstLine.kind === 'heading' || firstLine.kind === 'paragraph') && normalizeSpace(inlineText(firstLine.children)).length <= 200 ? firstLine : undefined)
+  const firstLine = blocks.find(
+    (block) =>
+      block.kind === 'heading' || (block.kind === 'paragraph' && !READING_TIME.test(inlineText(block.children))),
+  )
+  const titleBlock =
+    h1 ??
+    (firstLine &&
+    (firstLine.kind === 'heading' || firstLine.kind === 'paragraph') &&
+    normalizeSpace(inlineText(firstLine.children)).length <= 200
+      ? firstLine
+      : undefined)
   if (titleBlock && (titleBlock.kind === 'heading' || titleBlock.kind === 'paragraph')) {
     structure.title = stripMarks(inlineText(titleBlock.children))
     structure.titleLine = titleBlock.line
@@ -173,19 +224,27 @@ export function recognise(blocks: Block[]): Structure {
     const block = blocks[index]
     const drop = (why: string) => structure.dropped.push({ line: block.line, message: why })
     if (block === titleBlock) continue
-    const text = block.kind === 'paragraph' || block.kind === 'heading' ? normalizeSpace(inlineText(block.children)) : ''
+    const text =
+      block.kind === 'paragraph' || block.kind === 'heading' ? normalizeSpace(inlineText(block.children)) : ''
     if (afterRelated) {
       if (text || block.kind === 'list') drop(`after “Related Posts”: ${text || 'a list'}`)
       continue
     }
     if (block.kind === 'paragraph' || block.kind === 'heading') {
       if (READING_TIME.test(text) && text.length < 200) {
-        structure.metaParts = text.split(/\s*[·•|]\s*/).map((part) => part.trim()).filter((part) => part && !READING_TIME.test(part))
+        structure.metaParts = text
+          .split(/\s*[·•|]\s*/)
+          .map((part) => part.trim())
+          .filter((part) => part && !READING_TIME.test(part))
         drop(`the meta line “${text}”`)
         continue
       }
       const title = structure.title ?? ''
-      const dated = updatedDate(text) ?? (title && text.toLowerCase().startsWith(title.toLowerCase()) ? updatedDate(text.slice(title.length).replace(/^[\s.:–—-]+/, '')) : undefined)
+      const dated =
+        updatedDate(text) ??
+        (title && text.toLowerCase().startsWith(title.toLowerCase())
+          ? updatedDate(text.slice(title.length).replace(/^[\s.:–—-]+/, ''))
+          : undefined)
       if (dated) {
         structure.updated ??= dated
         drop(`the “Updated” line “${text}”`)
@@ -213,7 +272,8 @@ export function recognise(blocks: Block[]): Structure {
         const entries: RecommendedEntry[] = []
         while (blocks[index + 1] && ['list', 'paragraph'].includes(blocks[index + 1].kind)) {
           const next = blocks[++index]
-          if (next.kind === 'list') entries.push(...next.items.map((item) => recommendedEntry(item.children, next.line)))
+          if (next.kind === 'list')
+            entries.push(...next.items.map((item) => recommendedEntry(item.children, next.line)))
           else if (next.kind === 'paragraph') entries.push(recommendedEntry(next.children, next.line))
         }
         structure.pieces.push({ kind: 'recommended', entries, line: block.line })
@@ -223,14 +283,27 @@ export function recognise(blocks: Block[]): Structure {
       lastHeading = stripNumbering(normalizeSpace(inlineText(block.children)))
       if (FAQ_HEADING.test(text)) {
         const section: Block[] = []
-        while (blocks[index + 1] && !(blocks[index + 1].kind === 'heading' && (blocks[index + 1] as { level: number }).level <= block.level)) {
+        while (
+          blocks[index + 1] &&
+          !(blocks[index + 1].kind === 'heading' && (blocks[index + 1] as { level: number }).level <= block.level)
+        ) {
           const next = blocks[index + 1]
           const nextText = next.kind === 'paragraph' ? normalizeSpace(inlineText(next.children)) : ''
-          if (next.kind === 'table' || /^recommended reading\b/i.test(nextText) || CHROME.some(([pattern]) => pattern.test(nextText)) || RELATED.test(nextText)) break
+          if (
+            next.kind === 'table' ||
+            /^recommended reading\b/i.test(nextText) ||
+            CHROME.some(([pattern]) => pattern.test(nextText)) ||
+            RELATED.test(nextText)
+          )
+            break
           section.push(next)
           index++
         }
-        structure.pieces.push({ kind: 'faqs', items: readFaqs(section, block.line, structure.warnings), line: block.line })
+        structure.pieces.push({
+          kind: 'faqs',
+          items: readFaqs(section, block.line, structure.warnings),
+          line: block.line,
+        })
       }
       continue
     }
@@ -240,31 +313,51 @@ export function recognise(blocks: Block[]): Structure {
       const nextText = next?.kind === 'paragraph' ? normalizeSpace(inlineText(next.children)) : ''
       const source = /^sources?\s*:\s*(.+)$/i.exec(nextText)?.[1]
       if (source) index++
-      structure.pieces.push({ kind: 'table', table: block, caption: lastHeading || `Table ${structure.pieces.filter((piece) => piece.kind === 'table').length + 1}`, source: source?.replace(/\.$/, '') })
+      structure.pieces.push({
+        kind: 'table',
+        table: block,
+        caption: lastHeading || `Table ${structure.pieces.filter((piece) => piece.kind === 'table').length + 1}`,
+        source: source?.replace(/\.$/, ''),
+      })
       continue
     }
 
     if (block.kind === 'paragraph') {
       const labelled = leadingLabel(block.children)
       if (labelled && same(labelled.label, 'Recommended Reading')) {
-        structure.pieces.push({ kind: 'recommended', entries: [recommendedEntry(labelled.rest, block.line)], line: block.line })
+        structure.pieces.push({
+          kind: 'recommended',
+          entries: [recommendedEntry(labelled.rest, block.line)],
+          line: block.line,
+        })
         continue
       }
       const label = labelled && calloutLabel(labelled.label)
       if (labelled && label) {
-        const content: Block[] = labelled.rest.length ? [{ kind: 'paragraph', children: labelled.rest, line: block.line }] : []
+        const content: Block[] = labelled.rest.length
+          ? [{ kind: 'paragraph', children: labelled.rest, line: block.line }]
+          : []
         while (blocks[index + 1] && ['paragraph', 'list', 'quote'].includes(blocks[index + 1].kind)) {
           const next = blocks[index + 1]
           if (next.kind === 'paragraph') {
             const nextLabel = leadingLabel(next.children)
             const nextText = normalizeSpace(inlineText(next.children))
-            if ((nextLabel && (calloutLabel(nextLabel.label) || same(nextLabel.label, 'Recommended Reading'))) || CHROME.some(([pattern]) => pattern.test(nextText)) || RELATED.test(nextText)) break
+            if (
+              (nextLabel && (calloutLabel(nextLabel.label) || same(nextLabel.label, 'Recommended Reading'))) ||
+              CHROME.some(([pattern]) => pattern.test(nextText)) ||
+              RELATED.test(nextText)
+            )
+              break
           }
           content.push(next)
           index++
         }
         if (content.length) structure.pieces.push({ kind: 'callout', label, blocks: content, line: block.line })
-        else structure.warnings.push({ line: block.line, message: `the label “${labelled.label}” has nothing under it and is not imported` })
+        else
+          structure.warnings.push({
+            line: block.line,
+            message: `the label “${labelled.label}” has nothing under it and is not imported`,
+          })
         continue
       }
     }

@@ -12,8 +12,23 @@ import type { Problem, TableBlock } from './model'
 import { readCell, readMoney, type ReadNumber } from './numbers'
 
 export type SalaryColumn = 'role' | 'tier' | 'base' | 'equity' | 'bonus' | 'total' | 'source'
-export type SalaryRowDraft = { role: string; tier: string; base: number; equity: number; bonus: number; source: string; line: number }
-export type SalaryTableDraft = { title: string; currency: string; period?: string; rows: SalaryRowDraft[]; line: number; columns: Record<SalaryColumn, string | undefined> }
+export type SalaryRowDraft = {
+  role: string
+  tier: string
+  base: number
+  equity: number
+  bonus: number
+  source: string
+  line: number
+}
+export type SalaryTableDraft = {
+  title: string
+  currency: string
+  period?: string
+  rows: SalaryRowDraft[]
+  line: number
+  columns: Record<SalaryColumn, string | undefined>
+}
 
 export type DataColumnType = 'text' | 'number' | 'currency' | 'percent'
 export type DataTableDraft = {
@@ -44,7 +59,10 @@ const HEADER_PATTERNS: [SalaryColumn, RegExp][] = [
 export function salaryColumns(header: string[]): Record<SalaryColumn, number> | undefined {
   const found = {} as Record<SalaryColumn, number>
   header.forEach((label, index) => {
-    const text = label.toLowerCase().replace(/[^a-z0-9+ ]+/g, ' ').trim()
+    const text = label
+      .toLowerCase()
+      .replace(/[^a-z0-9+ ]+/g, ' ')
+      .trim()
     const column = HEADER_PATTERNS.find(([name, pattern]) => found[name] === undefined && pattern.test(text))?.[0]
     if (column) found[column] = index
   })
@@ -62,7 +80,10 @@ const currencyOf = (header: string[], cells: string[]) => {
 function salaryTable(block: TableBlock, caption: string, columns: Record<SalaryColumn, number>): TableResult {
   const errors: Problem[] = []
   const warnings: Problem[] = []
-  const currency = currencyOf(block.header, block.rows.flatMap((row) => row.cells))
+  const currency = currencyOf(
+    block.header,
+    block.rows.flatMap((row) => row.cells),
+  )
   const rows: SalaryRowDraft[] = []
   const seen = new Map<string, number>()
   let role = ''
@@ -72,24 +93,35 @@ function salaryTable(block: TableBlock, caption: string, columns: Record<SalaryC
     role = cell('role') || role
     const tier = cell('tier')
     if (!role) errors.push({ line: row.line, message: `column “${block.header[columns.role]}”: the row names no role` })
-    if (!tier) errors.push({ line: row.line, message: `column “${block.header[columns.tier]}”: the row names no company tier` })
+    if (!tier)
+      errors.push({ line: row.line, message: `column “${block.header[columns.tier]}”: the row names no company tier` })
     const money = {} as Record<'base' | 'equity' | 'bonus', number>
     for (const name of ['base', 'equity', 'bonus'] as const) {
       const read = readMoney(cell(name))
-      if ('error' in read) errors.push({ line: row.line, message: `column “${block.header[columns[name]]}”: ${read.error}` })
+      if ('error' in read)
+        errors.push({ line: row.line, message: `column “${block.header[columns[name]]}”: ${read.error}` })
       else money[name] = read.value
     }
     const source = cell('source')
-    if (!source) errors.push({ line: row.line, message: `column “${block.header[columns.source]}”: the row names no source` })
+    if (!source)
+      errors.push({ line: row.line, message: `column “${block.header[columns.source]}”: the row names no source` })
     if (role && tier) {
       const key = `${role.toLowerCase()}\u0000${tier.toLowerCase()}`
-      if (seen.has(key)) errors.push({ line: row.line, message: `${role} · ${tier} appears twice (first on line ${seen.get(key)}): each role and tier may appear once` })
+      if (seen.has(key))
+        errors.push({
+          line: row.line,
+          message: `${role} · ${tier} appears twice (first on line ${seen.get(key)}): each role and tier may appear once`,
+        })
       seen.set(key, row.line)
     }
     if (Object.keys(money).length === 3 && columns.total !== undefined && cell('total')) {
       const typed = readMoney(cell('total'))
       const total = rowTotal(money)
-      if ('error' in typed) warnings.push({ line: row.line, message: `column “${block.header[columns.total]}”: ${typed.error}; the table computes the total (${formatMoney(total, currency)})` })
+      if ('error' in typed)
+        warnings.push({
+          line: row.line,
+          message: `column “${block.header[columns.total]}”: ${typed.error}; the table computes the total (${formatMoney(total, currency)})`,
+        })
       else if (typed.value !== total) {
         warnings.push({
           line: row.line,
@@ -97,14 +129,28 @@ function salaryTable(block: TableBlock, caption: string, columns: Record<SalaryC
         })
       }
     }
-    if (role && tier && source && Object.keys(money).length === 3) rows.push({ role, tier, ...money, source: source.slice(0, 200), line: row.line })
+    if (role && tier && source && Object.keys(money).length === 3)
+      rows.push({ role, tier, ...money, source: source.slice(0, 200), line: row.line })
   }
-  if (rows.length > 100) errors.push({ line: block.line, message: `the salary table has ${rows.length} rows; a salary table holds at most 100` })
+  if (rows.length > 100)
+    errors.push({
+      line: block.line,
+      message: `the salary table has ${rows.length} rows; a salary table holds at most 100`,
+    })
   const period = /\b((?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?)\b/.exec(caption)?.[1]
   // The page shows the period after the caption: "… Data (2023-2024)" keeps it once.
-  const title = period ? caption.replace(/\s*\(\s*(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?\s*\)\s*$/, '') || caption : caption
-  const named = Object.fromEntries(Object.entries(columns).map(([name, index]) => [name, block.header[index]])) as Record<SalaryColumn, string | undefined>
-  return { kind: 'salary', table: { title: title.slice(0, 200), currency, period, rows, line: block.line, columns: named }, errors, warnings }
+  const title = period
+    ? caption.replace(/\s*\(\s*(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?\s*\)\s*$/, '') || caption
+    : caption
+  const named = Object.fromEntries(
+    Object.entries(columns).map(([name, index]) => [name, block.header[index]]),
+  ) as Record<SalaryColumn, string | undefined>
+  return {
+    kind: 'salary',
+    table: { title: title.slice(0, 200), currency, period, rows, line: block.line, columns: named },
+    errors,
+    warnings,
+  }
 }
 
 type Typed = { type: DataColumnType; signed: boolean }
@@ -129,19 +175,31 @@ function dataTable(block: TableBlock, caption: string, roles: string[]): TableRe
   const columnTypes = valueIndexes.map((index) => typeOf(block.rows.map((row) => row.cells[index] ?? '')))
   const rowTypes = block.rows.map((row) => typeOf(valueIndexes.map((index) => row.cells[index] ?? '')))
   // Metrics down the side, one kind of value per row, and columns that mix kinds: turn the table.
-  const transpose = columnTypes.some((typed) => typed.type === 'text') && rowTypes.some((typed) => typed.type !== 'text') && valueIndexes.length <= 12 && block.rows.length <= 11
+  const transpose =
+    columnTypes.some((typed) => typed.type === 'text') &&
+    rowTypes.some((typed) => typed.type !== 'text') &&
+    valueIndexes.length <= 12 &&
+    block.rows.length <= 11
 
   const cellValue = (raw: string, typed: Typed, line: number): string => {
     if (typed.type === 'text') return raw.slice(0, 500)
     const read = readCell(raw)
     if (!read) return raw
-    if (read.note) warnings.push({ line, message: `“${read.note}” after ${raw.replace(read.note, '').trim()} is left out: a number cell holds the number only` })
+    if (read.note)
+      warnings.push({
+        line,
+        message: `“${read.note}” after ${raw.replace(read.note, '').trim()} is left out: a number cell holds the number only`,
+      })
     return String(read.value)
   }
 
   let draft: DataTableDraft
   if (transpose) {
-    const firstLabel = valueIndexes.every((index) => roles.some((role) => role.toLowerCase() === block.header[index].trim().toLowerCase())) ? 'Role' : block.header[0] || 'Item'
+    const firstLabel = valueIndexes.every((index) =>
+      roles.some((role) => role.toLowerCase() === block.header[index].trim().toLowerCase()),
+    )
+      ? 'Role'
+      : block.header[0] || 'Item'
     draft = {
       caption,
       columns: [
@@ -150,31 +208,60 @@ function dataTable(block: TableBlock, caption: string, roles: string[]): TableRe
           label: (row.cells[0] ?? '').trim() || `Row ${rowIndex + 1}`,
           type: rowTypes[rowIndex].type,
           ...(rowTypes[rowIndex].signed ? { signed: true } : {}),
-          ...(sourceIndex > 0 && row.cells[sourceIndex]?.trim() ? { source: row.cells[sourceIndex].trim().slice(0, 200) } : {}),
+          ...(sourceIndex > 0 && row.cells[sourceIndex]?.trim()
+            ? { source: row.cells[sourceIndex].trim().slice(0, 200) }
+            : {}),
         })),
       ],
       rows: valueIndexes.map((index) => ({
-        cells: [{ value: block.header[index].trim() }, ...block.rows.map((row, rowIndex) => ({ value: cellValue(row.cells[index] ?? '', rowTypes[rowIndex], row.line) }))],
+        cells: [
+          { value: block.header[index].trim() },
+          ...block.rows.map((row, rowIndex) => ({
+            value: cellValue(row.cells[index] ?? '', rowTypes[rowIndex], row.line),
+          })),
+        ],
       })),
-      currency: currencyOf(block.header, block.rows.flatMap((row) => row.cells)),
+      currency: currencyOf(
+        block.header,
+        block.rows.flatMap((row) => row.cells),
+      ),
       transposed: true,
       line: block.line,
     }
   } else {
     const kept = block.header.map((_, index) => index)
-    const types = kept.map((index) => (index === 0 ? { type: 'text' as const, signed: false } : typeOf(block.rows.map((row) => row.cells[index] ?? ''))))
+    const types = kept.map((index) =>
+      index === 0 ? { type: 'text' as const, signed: false } : typeOf(block.rows.map((row) => row.cells[index] ?? '')),
+    )
     draft = {
       caption,
-      columns: kept.map((index, position) => ({ label: block.header[index].trim() || `Column ${index + 1}`, type: types[position].type, ...(types[position].signed ? { signed: true } : {}) })),
-      rows: block.rows.map((row) => ({ cells: kept.map((index, position) => ({ value: cellValue(row.cells[index] ?? '', types[position], row.line) })) })),
-      currency: currencyOf(block.header, block.rows.flatMap((row) => row.cells)),
+      columns: kept.map((index, position) => ({
+        label: block.header[index].trim() || `Column ${index + 1}`,
+        type: types[position].type,
+        ...(types[position].signed ? { signed: true } : {}),
+      })),
+      rows: block.rows.map((row) => ({
+        cells: kept.map((index, position) => ({ value: cellValue(row.cells[index] ?? '', types[position], row.line) })),
+      })),
+      currency: currencyOf(
+        block.header,
+        block.rows.flatMap((row) => row.cells),
+      ),
       transposed: false,
       line: block.line,
     }
   }
   const errors: Problem[] = []
-  if (draft.columns.length > 12) errors.push({ line: block.line, message: `the table has ${draft.columns.length} columns; a data table holds at most 12` })
-  if (draft.rows.length > 200) errors.push({ line: block.line, message: `the table has ${draft.rows.length} rows; a data table holds at most 200` })
+  if (draft.columns.length > 12)
+    errors.push({
+      line: block.line,
+      message: `the table has ${draft.columns.length} columns; a data table holds at most 12`,
+    })
+  if (draft.rows.length > 200)
+    errors.push({
+      line: block.line,
+      message: `the table has ${draft.rows.length} rows; a data table holds at most 200`,
+    })
   if (!draft.rows.length) errors.push({ line: block.line, message: 'the table has a header but no rows' })
   if (width === 0) errors.push({ line: block.line, message: 'the table has no header row' })
   return { kind: 'data', table: { ...draft, caption: draft.caption.slice(0, 200) }, errors, warnings }

@@ -16,9 +16,12 @@ function tableDate(table: unknown): number {
  * the content, from the `salaryTables` index kept from it on save; either must be populated as the
  * reader sees it, so an unpublished table (left as an id) never counts.
  */
-export function contentModifiedAt(article: Pick<Article, 'updatedAt'> & Partial<Pick<Article, 'content' | 'salaryTables'>>): string {
+export function contentModifiedAt(
+  article: Pick<Article, 'updatedAt'> & Partial<Pick<Article, 'content' | 'salaryTables'>>,
+): string {
   let latest = new Date(article.updatedAt).getTime()
-  for (const block of blocksOf(article.content as LexicalRoot, 'salaryTable')) latest = Math.max(latest, tableDate(block.table))
+  for (const block of blocksOf(article.content as LexicalRoot, 'salaryTable'))
+    latest = Math.max(latest, tableDate(block.table))
   for (const table of article.salaryTables ?? []) latest = Math.max(latest, tableDate(table))
   return new Date(latest).toISOString()
 }

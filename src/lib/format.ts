@@ -4,7 +4,12 @@ const LOCALE = 'en-US'
 
 /** Reads a numeric table cell as editors type it ("12,500", "+180", "38%", "$1,200"). */
 export function parseNumericCell(raw: string): number | null {
-  const cleaned = raw.trim().replace(/[,\s]/g, '').replace(/^\+/, '').replace(/%$/, '').replace(/^[$€£]/, '')
+  const cleaned = raw
+    .trim()
+    .replace(/[,\s]/g, '')
+    .replace(/^\+/, '')
+    .replace(/%$/, '')
+    .replace(/^[$€£]/, '')
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null
   return Number(cleaned)
 }

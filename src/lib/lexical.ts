@@ -39,7 +39,18 @@ export function relationId(value: unknown): string | undefined {
 }
 
 /** Keys of block fields that hold ids, settings or addresses rather than words a reader reads. */
-const NON_TEXT_KEYS = new Set(['id', 'blockType', 'blockName', 'table', 'article', 'faqs', 'linkType', 'type', 'url', 'currency'])
+const NON_TEXT_KEYS = new Set([
+  'id',
+  'blockType',
+  'blockName',
+  'table',
+  'article',
+  'faqs',
+  'linkType',
+  'type',
+  'url',
+  'currency',
+])
 
 function blockText(fields: Record<string, unknown>): string[] {
   const parts: string[] = []
@@ -66,7 +77,8 @@ export function plainText(value: LexicalRoot): string {
     if (typeof node.text === 'string') parts.push(node.text)
     else if (node.type === 'block' && node.fields) parts.push(' ', ...blockText(node.fields).map((text) => ` ${text} `))
     // A live figure reads as the value it had at the last save.
-    else if (node.type === 'inlineBlock' && typeof node.fields?.lastValue === 'string') parts.push(node.fields.lastValue)
+    else if (node.type === 'inlineBlock' && typeof node.fields?.lastValue === 'string')
+      parts.push(node.fields.lastValue)
     else if (!INLINE_TYPES.has(node.type ?? '')) parts.push(' ')
   }
   return parts.join('').replace(/\s+/g, ' ').trim()

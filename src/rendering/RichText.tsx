@@ -11,5 +11,7 @@ type Props = {
 /** Renders stored Lexical content to HTML on the server, with the Valenx block views. */
 export function RichText({ data, className }: Props) {
   if (!data) return null
-  return <LexicalRichText data={data as SerializedEditorState} converters={jsxConverters} className={className ?? 'prose'} />
+  return (
+    <LexicalRichText data={data as SerializedEditorState} converters={jsxConverters} className={className ?? 'prose'} />
+  )
 }

@@ -1,7 +1,14 @@
 import type { DefaultNodeTypes, SerializedBlockNode, SerializedInlineBlockNode } from '@payloadcms/richtext-lexical'
 import { LinkJSXConverter, type JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
 
-import type { CalloutBlock, DataTableBlock, FaqListBlock, FigureBlock, RecommendedReadingBlock, SalaryTableBlock } from '@payload-types'
+import type {
+  CalloutBlock,
+  DataTableBlock,
+  FaqListBlock,
+  FigureBlock,
+  RecommendedReadingBlock,
+  SalaryTableBlock,
+} from '@payload-types'
 
 import { CalloutView } from '@/blocks/Callout/Component'
 import { DataTableView } from '@/blocks/DataTable/Component'
@@ -14,7 +21,9 @@ import { articlePath, blogPath } from '@/lib/paths'
 /** Internal links store the article, not a URL, so a renamed slug never breaks them. */
 const internalDocToHref = ({ linkNode }: { linkNode: { fields: { doc?: { value?: unknown } | null } } }) => {
   const value = linkNode.fields.doc?.value
-  return value && typeof value === 'object' && 'slug' in value ? articlePath(String((value as { slug: string }).slug)) : blogPath()
+  return value && typeof value === 'object' && 'slug' in value
+    ? articlePath(String((value as { slug: string }).slug))
+    : blogPath()
 }
 
 /** The one map from Lexical nodes and blocks to their server-rendered views. */

@@ -1,7 +1,17 @@
 import type { SalaryTable } from '@payload-types'
 import { slugify } from '@/lib/slugify'
 
-import { MAX_ROWS, PAY_PARTS, rowKey, rowName, rowTotal, TEXT_LIMITS, type PayColumn, type RowFigures, type SalaryRow } from './model'
+import {
+  MAX_ROWS,
+  PAY_PARTS,
+  rowKey,
+  rowName,
+  rowTotal,
+  TEXT_LIMITS,
+  type PayColumn,
+  type RowFigures,
+  type SalaryRow,
+} from './model'
 
 /** The file's columns: what readers download and editors import. `total` is written, never read. */
 export const SALARY_CSV_COLUMNS = ['role', 'tier', ...PAY_PARTS, 'total', 'source'] as const
@@ -17,12 +27,15 @@ function cell(value: string | number): string {
 }
 
 /** The file name of a table's CSV, for readers' downloads and editors' exports alike. */
-export const salaryTableCsvName = (table: Pick<SalaryTable, 'title'>) => `${slugify(table.title ?? '') || 'salary-table'}.csv`
+export const salaryTableCsvName = (table: Pick<SalaryTable, 'title'>) =>
+  `${slugify(table.title ?? '') || 'salary-table'}.csv`
 
 export function salaryTableToCsv(table: Pick<SalaryTable, 'rows'>): string {
   const lines = [SALARY_CSV_COLUMNS.join(',')]
   for (const row of table.rows ?? []) {
-    lines.push([row.role, row.tier, ...PAY_PARTS.map((part) => row[part]), rowTotal(row), row.source].map(cell).join(','))
+    lines.push(
+      [row.role, row.tier, ...PAY_PARTS.map((part) => row[part]), rowTotal(row), row.source].map(cell).join(','),
+    )
   }
   return lines.join('\r\n') + '\r\n'
 }
@@ -89,7 +102,8 @@ export function parseCsv(text: string): CsvRecord[] {
       line++
       recordLine = line
     } else if (char === '"') {
-      if (cellText !== '' || afterQuote) throw new CsvError(line, undefined, 'a quote (") may only open a cell; write "" inside a quoted cell.')
+      if (cellText !== '' || afterQuote)
+        throw new CsvError(line, undefined, 'a quote (") may only open a cell; write "" inside a quoted cell.')
       quoted = true
       quoteLine = line
     } else {
@@ -114,26 +128,37 @@ const unguard = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : 
  * non-negative amounts, one row per role and tier). The total column is ignored: totals are always
  * computed from the parts. Throws a CsvError naming the first bad line and column.
  */
-export function parseSalaryCsv(text: string, validateAmount: (value: number | undefined) => string | true): ImportedRow[] {
+export function parseSalaryCsv(
+  text: string,
+  validateAmount: (value: number | undefined) => string | true,
+): ImportedRow[] {
   const records = parseCsv(text)
-  if (records.length === 0) throw new CsvError(1, undefined, `the file is empty; the first line must be ${SALARY_CSV_COLUMNS.join(',')}.`)
+  if (records.length === 0)
+    throw new CsvError(1, undefined, `the file is empty; the first line must be ${SALARY_CSV_COLUMNS.join(',')}.`)
   const [header, ...body] = records
   const names = header.cells.map((name) => name.trim().toLowerCase())
   for (const [index, name] of names.entries()) {
     if (!(SALARY_CSV_COLUMNS as readonly string[]).includes(name)) {
-      throw new CsvError(header.line, header.cells[index] || `#${index + 1}`, `unknown column; the header must be ${SALARY_CSV_COLUMNS.join(',')}.`)
+      throw new CsvError(
+        header.line,
+        header.cells[index] || `#${index + 1}`,
+        `unknown column; the header must be ${SALARY_CSV_COLUMNS.join(',')}.`,
+      )
     }
     if (names.indexOf(name) !== index) throw new CsvError(header.line, name, 'this column appears twice in the header.')
   }
   for (const name of REQUIRED_COLUMNS) {
-    if (!names.includes(name)) throw new CsvError(header.line, name, `missing from the header; it must be ${SALARY_CSV_COLUMNS.join(',')}.`)
+    if (!names.includes(name))
+      throw new CsvError(header.line, name, `missing from the header; it must be ${SALARY_CSV_COLUMNS.join(',')}.`)
   }
   if (body.length === 0) throw new CsvError(header.line + 1, undefined, 'a salary table needs at least one row.')
-  if (body.length > MAX_ROWS) throw new CsvError(body[MAX_ROWS].line, undefined, `a salary table holds at most ${MAX_ROWS} rows.`)
+  if (body.length > MAX_ROWS)
+    throw new CsvError(body[MAX_ROWS].line, undefined, `a salary table holds at most ${MAX_ROWS} rows.`)
 
   const seen = new Map<string, number>()
   return body.map(({ line, cells }) => {
-    if (cells.length !== names.length) throw new CsvError(line, undefined, `expected ${names.length} cells, found ${cells.length}.`)
+    if (cells.length !== names.length)
+      throw new CsvError(line, undefined, `expected ${names.length} cells, found ${cells.length}.`)
     const get = (name: string) => unguard(cells[names.indexOf(name)]).trim()
     const row = {} as ImportedRow
     for (const name of ['role', 'tier', 'source'] as const) {
@@ -144,13 +169,19 @@ export function parseSalaryCsv(text: string, validateAmount: (value: number | un
     }
     for (const name of PAY_PARTS) {
       const raw = get(name).replace(/,/g, '')
-      const amount = raw === '' ? undefined : /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : Number.NaN
+      const amount =
+        raw === '' ? undefined : /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : Number.NaN
       const verdict = validateAmount(amount)
       if (verdict !== true) throw new CsvError(line, name, verdict)
       row[name] = amount as number
     }
     const first = seen.get(rowKey(row))
-    if (first !== undefined) throw new CsvError(line, 'tier', `${rowName(row)} is already on line ${first}: each role and tier may appear once.`)
+    if (first !== undefined)
+      throw new CsvError(
+        line,
+        'tier',
+        `${rowName(row)} is already on line ${first}: each role and tier may appear once.`,
+      )
     seen.set(rowKey(row), line)
     return row
   })
@@ -180,29 +211,36 @@ export function diffSalaryRows(current: ComparableRow[], next: ComparableRow[]):
       continue
     }
     const changes: RowChange[] = []
-    for (const field of PAY_PARTS) if (old[field] !== row[field]) changes.push({ field, from: old[field], to: row[field] })
+    for (const field of PAY_PARTS)
+      if (old[field] !== row[field]) changes.push({ field, from: old[field], to: row[field] })
     const oldTotal = rowTotal(old)
     const newTotal = rowTotal(row)
     if (oldTotal !== newTotal) changes.push({ field: 'total', from: oldTotal, to: newTotal })
     if (old.source !== row.source) changes.push({ field: 'source', from: old.source, to: row.source })
     // Rows match whatever the letter case, but a new spelling is still what readers would see.
-    for (const field of ['role', 'tier'] as const) if (old[field] !== row[field]) changes.push({ field, from: old[field], to: row[field] })
+    for (const field of ['role', 'tier'] as const)
+      if (old[field] !== row[field]) changes.push({ field, from: old[field], to: row[field] })
     if (changes.length) diff.changed.push({ role: row.role, tier: row.tier, changes })
   }
   for (const row of current) if (!after.has(rowKey(row))) diff.removed.push(row)
-  const common = (rows: ComparableRow[], other: Map<string, ComparableRow>) => rows.map(rowKey).filter((key) => other.has(key))
+  const common = (rows: ComparableRow[], other: Map<string, ComparableRow>) =>
+    rows.map(rowKey).filter((key) => other.has(key))
   diff.reordered = common(current, after).join('\n') !== common(next, before).join('\n')
   return diff
 }
 
-export const diffIsEmpty = (diff: SalaryDiff) => !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.reordered
+export const diffIsEmpty = (diff: SalaryDiff) =>
+  !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.reordered
 
 /** A row's figures as the import compares them, without its id and stored total. */
 export const rowFigures = (rows: readonly SalaryRow[] | null | undefined): RowFigures[] =>
   (rows ?? []).map(({ role, tier, base, equity, bonus, source }) => ({ role, tier, base, equity, bonus, source }))
 
 /** The imported rows, each keeping the id of the row it replaces, so the versions compare row by row. */
-export function keepRowIds(current: readonly SalaryRow[] | null | undefined, imported: ImportedRow[]): (ImportedRow & { id?: string })[] {
+export function keepRowIds(
+  current: readonly SalaryRow[] | null | undefined,
+  imported: ImportedRow[],
+): (ImportedRow & { id?: string })[] {
   const ids = new Map((current ?? []).map((row) => [rowKey(row), row.id]))
   return imported.map((row) => ({ ...row, id: ids.get(rowKey(row)) ?? undefined }))
 }

@@ -30,7 +30,8 @@ export function figureChanges(tableId: string, snapshotsNewestFirst: Snapshot[])
     const older = snapshotsNewestFirst[index + 1]
     const when = monthYear.format(new Date(newer.at))
     const money = (amount: number) => formatMoney(amount, newer.currency)
-    const entry = (row: SalaryRow, what: string, text: string) => changes.push({ key: changeKey(tableId, newer.id, row, what), at: newer.at, text: `${when}: ${text}` })
+    const entry = (row: SalaryRow, what: string, text: string) =>
+      changes.push({ key: changeKey(tableId, newer.id, row, what), at: newer.at, text: `${when}: ${text}` })
     const before = new Map(older.rows.map((row) => [rowKey(row), row]))
     for (const row of newer.rows) {
       const previous = before.get(rowKey(row))
@@ -66,14 +67,22 @@ export async function loadFigureChanges(payload: Payload, tableIds: string[]): P
       depth: 0,
       overrideAccess: true,
     })
-    const snapshots = docs.map((doc) => ({ id: String(doc.id), at: doc.updatedAt, rows: doc.version.rows ?? [], currency: doc.version.currency || 'USD' }))
+    const snapshots = docs.map((doc) => ({
+      id: String(doc.id),
+      at: doc.updatedAt,
+      rows: doc.version.rows ?? [],
+      currency: doc.version.currency || 'USD',
+    }))
     changes.push(...figureChanges(id, snapshots))
   }
   return changes.sort((a, b) => b.at.localeCompare(a.at))
 }
 
 /** What readers see: every entry but those the article's editors chose to hide. */
-export const visibleChanges = (changes: FigureChange[], hidden: readonly (string | null | undefined)[] | null | undefined) => {
+export const visibleChanges = (
+  changes: FigureChange[],
+  hidden: readonly (string | null | undefined)[] | null | undefined,
+) => {
   const skip = new Set((hidden ?? []).filter(Boolean))
   return skip.size ? changes.filter((change) => !skip.has(change.key)) : changes
 }

@@ -13,7 +13,14 @@ import { figureContext, figureNodes, resolveFigure, type FigureFields } from '@/
 import { rowName } from './model'
 
 export type BrokenFigure = { figure: string; reason: string; shown: string }
-export type ArticleImpact = { id: string; title: string; slug: string | null; status: string | null; figures: number; broken: BrokenFigure[] }
+export type ArticleImpact = {
+  id: string
+  title: string
+  slug: string | null
+  status: string | null
+  figures: number
+  broken: BrokenFigure[]
+}
 export type TableImpact = {
   table: { id: string; title: string; published: boolean }
   articles: ArticleImpact[]
@@ -50,7 +57,9 @@ export function impactMessage(impact: Omit<TableImpact, 'message' | 'summary'>):
   const summary = impactSummary(impact)
   if (!summary) return null
   const list = impact.articles
-    .flatMap((article) => article.broken.map((broken) => `“${article.title}”: ${broken.figure} (shows ${broken.shown})`))
+    .flatMap((article) =>
+      article.broken.map((broken) => `“${article.title}”: ${broken.figure} (shows ${broken.shown})`),
+    )
     .join('; ')
   return `${summary}: ${list}.`
 }
@@ -83,13 +92,24 @@ export async function tableImpact(payload: Payload, table: Pick<SalaryTable, 'id
   const articles = docs.map((article): ArticleImpact => {
     const context = figureContext(article.content)
     const cites = figureNodes(article.content).filter(
-      (figure) => (figure.source === 'salaryCell' || figure.source === 'salaryComparison') && relationId(figure.table) === table.id,
+      (figure) =>
+        (figure.source === 'salaryCell' || figure.source === 'salaryComparison') &&
+        relationId(figure.table) === table.id,
     )
     const broken = cites.flatMap((figure): BrokenFigure[] => {
       const result = resolveFigure({ ...figure, table: published }, context)
-      return result.ok ? [] : [{ figure: describeFigure(figure), reason: result.reason, shown: figure.lastValue || '—' }]
+      return result.ok
+        ? []
+        : [{ figure: describeFigure(figure), reason: result.reason, shown: figure.lastValue || '—' }]
     })
-    return { id: article.id, title: article.title, slug: article.slug ?? null, status: article._status ?? null, figures: cites.length, broken }
+    return {
+      id: article.id,
+      title: article.title,
+      slug: article.slug ?? null,
+      status: article._status ?? null,
+      figures: cites.length,
+      broken,
+    }
   })
   const impact = {
     table: { id: table.id, title: published?.title ?? table.title, published: Boolean(published) },

@@ -8,7 +8,15 @@
  */
 import crypto from 'node:crypto'
 
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type RequestContext } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+  type RequestContext,
+} from 'payload'
 
 import { plainText, wordCount, type LexicalNode } from '@/lib/lexical'
 import { articles, categories, faqs, salaryTable } from '@/seed/content'
@@ -22,7 +30,16 @@ const TARGET_WORDS = 1_300
 /** Blocks every generated article gets on purpose, so they are left out of the shuffled prose. */
 const PLACED_BLOCKS = new Set(['salaryTable', 'faqList', 'recommendedReading'])
 
-const SUBJECTS = ['AI Engineer', 'ML Engineer', 'Data Scientist', 'MLOps Engineer', 'Research Engineer', 'Applied Scientist', 'LLM Engineer', 'Platform Engineer']
+const SUBJECTS = [
+  'AI Engineer',
+  'ML Engineer',
+  'Data Scientist',
+  'MLOps Engineer',
+  'Research Engineer',
+  'Applied Scientist',
+  'LLM Engineer',
+  'Platform Engineer',
+]
 const ANGLES = [
   'salary by company tier',
   'career path, level by level',
@@ -75,7 +92,11 @@ function cloneNode(node: LexicalNode): LexicalNode {
     if (Array.isArray(value)) stack.push(...value)
     else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>
-      if ((record.type === 'block' || record.type === 'inlineBlock') && record.fields && typeof record.fields === 'object') {
+      if (
+        (record.type === 'block' || record.type === 'inlineBlock') &&
+        record.fields &&
+        typeof record.fields === 'object'
+      ) {
         ;(record.fields as Record<string, unknown>).id = crypto.randomBytes(12).toString('hex')
       }
       stack.push(...Object.values(record))
@@ -121,20 +142,44 @@ function articleContent(pool: Pool, refs: SeedRefs, rand: () => number, related:
     const paragraphs = 2 + Math.floor(rand() * 3)
     for (let index = 0; index < paragraphs && words < TARGET_WORDS; index++) add(nextProse())
     if (section === 2) {
-      children.push(block('salaryTable', { table: refs.salaryTableId, caption: 'Median total compensation by role and company tier (USD)', showChart: true }))
+      children.push(
+        block('salaryTable', {
+          table: refs.salaryTableId,
+          caption: 'Median total compensation by role and company tier (USD)',
+          showChart: true,
+        }),
+      )
     } else if (pool.blocks.length && rand() < 0.35) add(pick(pool.blocks, rand))
   }
   children.push(block('faqList', { faqs: Object.values(refs.faqIds) }))
   if (related[0]) {
     children.push(
-      block('recommendedReading', { label: 'Recommended Reading', linkType: 'internal', article: related[0], title: 'Keep reading', blurb: 'A related article from Valenx Press.' }),
+      block('recommendedReading', {
+        label: 'Recommended Reading',
+        linkType: 'internal',
+        article: related[0],
+        title: 'Keep reading',
+        blurb: 'A related article from Valenx Press.',
+      }),
     )
   }
   return richText(...(children as Record<string, unknown>[]))
 }
 
-async function idsBy(payload: Payload, collection: 'categories' | 'faqs' | 'salary-tables' | 'articles' | 'users', field: string, values: string[]) {
-  const { docs } = await payload.find({ collection, where: { [field]: { in: values } }, depth: 0, limit: values.length, overrideAccess: true, pagination: false })
+async function idsBy(
+  payload: Payload,
+  collection: 'categories' | 'faqs' | 'salary-tables' | 'articles' | 'users',
+  field: string,
+  values: string[],
+) {
+  const { docs } = await payload.find({
+    collection,
+    where: { [field]: { in: values } },
+    depth: 0,
+    limit: values.length,
+    overrideAccess: true,
+    pagination: false,
+  })
   return new Map(docs.map((doc) => [String((doc as unknown as Record<string, unknown>)[field]), String(doc.id)]))
 }
 
@@ -144,19 +189,51 @@ await runScript(async (payload) => {
   const started = Date.now()
 
   const tableIds = await idsBy(payload, 'salary-tables', 'title', [salaryTable.title])
-  const faqIdsByQuestion = await idsBy(payload, 'faqs', 'question', faqs.map((faq) => faq.question))
-  const articleIdsBySlug = await idsBy(payload, 'articles', 'slug', articles.map((article) => article.slug))
-  const categoryIds = [...(await idsBy(payload, 'categories', 'slug', categories.map((category) => category.slug))).values()]
+  const faqIdsByQuestion = await idsBy(
+    payload,
+    'faqs',
+    'question',
+    faqs.map((faq) => faq.question),
+  )
+  const articleIdsBySlug = await idsBy(
+    payload,
+    'articles',
+    'slug',
+    articles.map((article) => article.slug),
+  )
+  const categoryIds = [
+    ...(
+      await idsBy(
+        payload,
+        'categories',
+        'slug',
+        categories.map((category) => category.slug),
+      )
+    ).values(),
+  ]
   const salaryTableId = tableIds.get(salaryTable.title)
   if (!salaryTableId || faqIdsByQuestion.size !== faqs.length || articleIdsBySlug.size !== articles.length) {
     throw new Error('The demo content is missing: run prepare.ts on this database first.')
   }
   const refs: SeedRefs = {
     salaryTableId,
-    faqIds: Object.fromEntries(faqs.map((faq) => [faq.key, faqIdsByQuestion.get(faq.question)])) as Record<FaqKey, string>,
-    articleIds: Object.fromEntries(articles.map((article) => [article.key, articleIdsBySlug.get(article.slug)])) as Record<ArticleKey, string>,
+    faqIds: Object.fromEntries(faqs.map((faq) => [faq.key, faqIdsByQuestion.get(faq.question)])) as Record<
+      FaqKey,
+      string
+    >,
+    articleIds: Object.fromEntries(
+      articles.map((article) => [article.key, articleIdsBySlug.get(article.slug)]),
+    ) as Record<ArticleKey, string>,
   }
-  const admin = (await payload.find({ collection: 'users', where: { role: { equals: 'admin' } }, limit: 1, depth: 0, overrideAccess: true })).docs[0]
+  const admin = (
+    await payload.find({
+      collection: 'users',
+      where: { role: { equals: 'admin' } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs[0]
   const pool = buildPool(refs)
   const relatedPool = Object.values(refs.articleIds)
   // Older than the demo articles, so the demo stays on top of the index: one every six hours back.
@@ -174,7 +251,9 @@ await runScript(async (payload) => {
         const content = articleContent(pool, refs, rand, related)
         totalWords += wordCount(plainText(content as never))
         const title = `${pick(SUBJECTS, rand)}: ${pick(ANGLES, rand)} (${index + 1})`
-        const prose = plainText({ root: (content.root.children as LexicalNode[]).find((node) => node.type === 'paragraph') ?? { type: 'root' } })
+        const prose = plainText({
+          root: (content.root.children as LexicalNode[]).find((node) => node.type === 'paragraph') ?? { type: 'root' },
+        })
         const doc = await payload.create({
           collection: 'articles',
           data: {

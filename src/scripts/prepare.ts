@@ -14,7 +14,8 @@ await runScript(async (payload) => {
   if (await isDatabaseEmpty(payload)) {
     const adminEmail = process.env.ADMIN_EMAIL
     const adminPassword = process.env.ADMIN_PASSWORD
-    if (!adminEmail || !adminPassword) throw new Error('ADMIN_EMAIL and ADMIN_PASSWORD are needed to create the first admin.')
+    if (!adminEmail || !adminPassword)
+      throw new Error('ADMIN_EMAIL and ADMIN_PASSWORD are needed to create the first admin.')
     ;({ created } = await seed(payload, { adminEmail, adminPassword, log: (message) => console.log(message) }))
   }
   console.log(`prepared: seeded=${created}`)

@@ -17,5 +17,7 @@ await runScript(async (payload) => {
     newIds: process.env.RESTORE_NEW_IDS === '1',
     log: (message) => console.log(message),
   })
-  console.log(`restored: the backup of ${manifest.createdAt} (Payload ${manifest.payloadVersion}, from ${manifest.sourceAdapter})`)
+  console.log(
+    `restored: the backup of ${manifest.createdAt} (Payload ${manifest.payloadVersion}, from ${manifest.sourceAdapter})`,
+  )
 })

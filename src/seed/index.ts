@@ -22,7 +22,12 @@ export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
   return users.totalDocs === 0 && articleCount.totalDocs === 0
 }
 
-async function findIdBy(payload: Payload, collection: 'categories' | 'articles' | 'faqs' | 'salary-tables', field: string, value: string) {
+async function findIdBy(
+  payload: Payload,
+  collection: 'categories' | 'articles' | 'faqs' | 'salary-tables',
+  field: string,
+  value: string,
+) {
   const { docs } = await payload.find({
     collection,
     where: { [field]: { equals: value } },
@@ -44,11 +49,21 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
   const log = options.log ?? ((message: string) => payload.logger.info(message))
   let created = 0
 
-  const existingAdmin = await payload.find({ collection: 'users', where: { email: { equals: options.adminEmail } }, limit: 1, overrideAccess: true })
+  const existingAdmin = await payload.find({
+    collection: 'users',
+    where: { email: { equals: options.adminEmail } },
+    limit: 1,
+    overrideAccess: true,
+  })
   if (!existingAdmin.docs.length) {
     await payload.create({
       collection: 'users',
-      data: { email: options.adminEmail, password: options.adminPassword, name: options.adminName ?? 'Valenx Admin', role: 'admin' },
+      data: {
+        email: options.adminEmail,
+        password: options.adminPassword,
+        name: options.adminName ?? 'Valenx Admin',
+        role: 'admin',
+      },
       overrideAccess: true,
       context,
     })
@@ -135,7 +150,14 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
   }
 
   const refs: SeedRefs = { salaryTableId, faqIds, articleIds }
-  const adminId = (await payload.find({ collection: 'users', where: { email: { equals: options.adminEmail } }, limit: 1, overrideAccess: true })).docs[0]?.id
+  const adminId = (
+    await payload.find({
+      collection: 'users',
+      where: { email: { equals: options.adminEmail } },
+      limit: 1,
+      overrideAccess: true,
+    })
+  ).docs[0]?.id
   for (const article of articles) {
     if (!newArticles.has(article.key)) continue
     await payload.update({

@@ -44,14 +44,28 @@ function list(listType: 'bullet' | 'number', items: Inline[][]): Node {
     listType,
     start: 1,
     tag: listType === 'bullet' ? 'ul' : 'ol',
-    children: items.map((item, index) => ({ type: 'listitem', value: index + 1, checked: undefined, children: inline(item), ...elementBase })),
+    children: items.map((item, index) => ({
+      type: 'listitem',
+      value: index + 1,
+      checked: undefined,
+      children: inline(item),
+      ...elementBase,
+    })),
     ...elementBase,
   }
 }
 
 /** Each argument is one list item: a string, or an array of inline parts. */
-export const bullets = (...items: (Inline | Inline[])[]): Node => list('bullet', items.map((item) => (Array.isArray(item) ? item : [item])))
-export const numbered = (...items: (Inline | Inline[])[]): Node => list('number', items.map((item) => (Array.isArray(item) ? item : [item])))
+export const bullets = (...items: (Inline | Inline[])[]): Node =>
+  list(
+    'bullet',
+    items.map((item) => (Array.isArray(item) ? item : [item])),
+  )
+export const numbered = (...items: (Inline | Inline[])[]): Node =>
+  list(
+    'number',
+    items.map((item) => (Array.isArray(item) ? item : [item])),
+  )
 
 export const link = (url: string, ...children: Inline[]): Node => ({
   type: 'link',

@@ -82,7 +82,10 @@ const MEASURE_NAMES: Record<PayColumn, string> = {
 }
 const MEASURES = [...PAY_PARTS, 'total' as const].map((column) => MEASURE_NAMES[column])
 
-export function datasetJsonLd(table: SalaryTable, { caption, anchor, pagePath }: { caption?: string | null; anchor: string; pagePath: string }): JsonLdObject {
+export function datasetJsonLd(
+  table: SalaryTable,
+  { caption, anchor, pagePath }: { caption?: string | null; anchor: string; pagePath: string },
+): JsonLdObject {
   const rows = table.rows ?? []
   const sources = [...new Set(rows.map((row) => row.source).filter(Boolean))]
   const currency = table.currency || 'USD'
@@ -114,7 +117,13 @@ export function datasetsJsonLd(article: Pick<Article, 'content' | 'slug'>): Json
     const salaryTable = table as SalaryTable
     // Same anchor as the table's caption in SalaryTableView.
     const anchor = `salary-table-${(block.id as string | undefined) ?? salaryTable.id}`
-    return [datasetJsonLd(salaryTable, { caption: block.caption as string | undefined, anchor, pagePath: articlePath(article.slug as string) })]
+    return [
+      datasetJsonLd(salaryTable, {
+        caption: block.caption as string | undefined,
+        anchor,
+        pagePath: articlePath(article.slug as string),
+      }),
+    ]
   })
 }
 
@@ -129,7 +138,12 @@ export function breadcrumbJsonLd(article: Pick<Article, 'title' | 'slug' | 'cate
   return {
     '@context': CONTEXT,
     '@type': 'BreadcrumbList',
-    itemListElement: trail.map((crumb, index) => ({ '@type': 'ListItem', position: index + 1, name: crumb.name, item: absoluteUrl(crumb.path) })),
+    itemListElement: trail.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(crumb.path),
+    })),
   }
 }
 

@@ -11,7 +11,12 @@ import { OG_SIZE, SITE_NAME } from './site'
 export const feedAlternate = { 'application/rss+xml': [{ url: feedPath(), title: `${SITE_NAME} articles` }] }
 
 /** The generated site card (app/(frontend)/og-image.png); articles have their own. */
-export const siteImage = { url: siteImagePath(), ...OG_SIZE, alt: `${SITE_NAME}: career data you can check`, type: 'image/png' }
+export const siteImage = {
+  url: siteImagePath(),
+  ...OG_SIZE,
+  alt: `${SITE_NAME}: career data you can check`,
+  type: 'image/png',
+}
 
 type PageMetadata = {
   /** Without the " | Valenx Press" suffix, which the layout's title template adds. */
@@ -27,7 +32,15 @@ export function pageMetadata({ title, description, path, noindex }: PageMetadata
     title,
     description,
     alternates: { canonical: path, types: feedAlternate },
-    openGraph: { type: 'website', siteName: SITE_NAME, locale: 'en_US', title, description, url: path, images: [siteImage] },
+    openGraph: {
+      type: 'website',
+      siteName: SITE_NAME,
+      locale: 'en_US',
+      title,
+      description,
+      url: path,
+      images: [siteImage],
+    },
     twitter: { card: 'summary_large_image', title, description },
     ...(noindex ? { robots: { index: false, follow: true } } : {}),
   }

@@ -5,7 +5,8 @@ import { serverUrl } from '@/config/env'
  * `site` global's default, and what the header shows when the global has none.
  */
 export const SITE_NAME = 'Valenx Press'
-export const SITE_DESCRIPTION = 'Data-heavy career comparisons: salaries, demand and skills, with the figures kept current.'
+export const SITE_DESCRIPTION =
+  'Data-heavy career comparisons: salaries, demand and skills, with the figures kept current.'
 /** Share cards: the size Open Graph and Twitter's large card expect. */
 export const OG_SIZE = { width: 1200, height: 630 }
 

@@ -10,16 +10,26 @@ export const articleSitemapName = (page: number) => `articles-${page}`
 export type SitemapUrl = { loc: string; lastmod?: string }
 
 const escapeXml = (value: string) =>
-  value.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char] as string)
+  value.replace(
+    /[<>&'"]/g,
+    (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char] as string,
+  )
 
 const entry = (tag: 'url' | 'sitemap', { loc, lastmod }: SitemapUrl) =>
   `<${tag}><loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${escapeXml(lastmod)}</lastmod>` : ''}</${tag}>`
 
 const xmlResponse = (body: string, status = 200) =>
-  new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`, { status, headers: { 'content-type': 'application/xml; charset=utf-8' } })
+  new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`, {
+    status,
+    headers: { 'content-type': 'application/xml; charset=utf-8' },
+  })
 
 export const urlsetResponse = (urls: SitemapUrl[]) =>
-  xmlResponse(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((url) => entry('url', url)).join('\n')}\n</urlset>`)
+  xmlResponse(
+    `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((url) => entry('url', url)).join('\n')}\n</urlset>`,
+  )
 
 export const sitemapIndexResponse = (sitemaps: SitemapUrl[]) =>
-  xmlResponse(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${sitemaps.map((sitemap) => entry('sitemap', sitemap)).join('\n')}\n</sitemapindex>`)
+  xmlResponse(
+    `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${sitemaps.map((sitemap) => entry('sitemap', sitemap)).join('\n')}\n</sitemapindex>`,
+  )

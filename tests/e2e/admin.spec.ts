@@ -17,10 +17,15 @@ async function findId(request: APIRequestContext, collection: string, field: str
   return doc.id as string
 }
 
-test('an editor changes a salary figure, sees the row total recompute, publishes, and the article follows', async ({ page, request }) => {
+test('an editor changes a salary figure, sees the row total recompute, publishes, and the article follows', async ({
+  page,
+  request,
+}) => {
   const tableId = await findId(request, 'salary-tables', 'title', SALARY_TABLE_TITLE)
   const original = await (await request.get(`/api/salary-tables/${tableId}?depth=0`)).json()
-  const rowIndex = original.rows.findIndex((row: { role: string; tier: string }) => row.role === 'AI Engineer' && row.tier.startsWith('FAANG+'))
+  const rowIndex = original.rows.findIndex(
+    (row: { role: string; tier: string }) => row.role === 'AI Engineer' && row.tier.startsWith('FAANG+'),
+  )
   expect(original.rows[rowIndex].total).toBe(210_000)
 
   try {
@@ -78,7 +83,10 @@ async function pick(page: Page, field: Locator, search: string, title: string) {
   await expect(field.locator('.multi-value').filter({ hasText: title })).toBeVisible()
 }
 
-test('an editor adds two related posts with the picker, reorders them, publishes, and readers see that order', async ({ page, request }) => {
+test('an editor adds two related posts with the picker, reorders them, publishes, and readers see that order', async ({
+  page,
+  request,
+}) => {
   const slug = 'ai-engineer-playbook'
   const id = await findId(request, 'articles', 'slug', slug)
   const first = 'Skills that separate AI and ML Engineers'
@@ -121,7 +129,10 @@ test('an editor adds two related posts with the picker, reorders them, publishes
 
 test('an author writes a draft article and cannot publish it', async ({ page, request }) => {
   const title = `An author's draft ${Date.now()}`
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-+$/, '')
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/-+$/, '')
 
   await loginToAdmin(page, await createUser(request, 'author'))
   await page.goto('/admin/collections/articles/create')
@@ -153,7 +164,9 @@ test('an author writes a draft article and cannot publish it', async ({ page, re
   // Autosave runs on its own clock: wait for it to have stored the author's text, then check it is still a draft.
   const headers = { Authorization: `JWT ${await adminToken(request)}` }
   await expect
-    .poll(async () => (await (await request.get(`/api/articles/${id}?draft=true&depth=0`, { headers })).json()).title, { timeout: 15_000 })
+    .poll(async () => (await (await request.get(`/api/articles/${id}?draft=true&depth=0`, { headers })).json()).title, {
+      timeout: 15_000,
+    })
     .toBe(title)
   const stored = await (await request.get(`/api/articles/${id}?draft=true&depth=0`, { headers })).json()
   expect(stored._status).toBe('draft')
@@ -169,7 +182,11 @@ test('the list views show the columns editors scan', async ({ page, request }) =
     return (await page.locator('table thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean)
   }
   expect(await columns('articles')).toEqual(expect.arrayContaining(['Title', 'Status', 'Category', 'Updated At']))
-  await expect(page.locator('table tbody').getByText('AI Engineer vs ML Engineer: Roles, Salary, and Career Path')).toBeVisible()
-  expect(await columns('salary-tables')).toEqual(expect.arrayContaining(['Title', 'Period', 'Figures checked on', 'Status', 'Updated At']))
+  await expect(
+    page.locator('table tbody').getByText('AI Engineer vs ML Engineer: Roles, Salary, and Career Path'),
+  ).toBeVisible()
+  expect(await columns('salary-tables')).toEqual(
+    expect.arrayContaining(['Title', 'Period', 'Figures checked on', 'Status', 'Updated At']),
+  )
   await expect(page.locator('table tbody').getByText(SALARY_TABLE_TITLE)).toBeVisible()
 })

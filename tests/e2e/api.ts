@@ -6,7 +6,9 @@ export async function adminAuth(request: APIRequestContext): Promise<Record<stri
 }
 
 export async function findOne(request: APIRequestContext, collection: string, field: string, value: string) {
-  const response = await request.get(`/api/${collection}?where[${field}][equals]=${encodeURIComponent(value)}&depth=0&limit=1`)
+  const response = await request.get(
+    `/api/${collection}?where[${field}][equals]=${encodeURIComponent(value)}&depth=0&limit=1`,
+  )
   const { docs } = (await response.json()) as { docs: { id: string; [key: string]: unknown }[] }
   return docs[0]
 }
@@ -27,7 +29,9 @@ export const simpleContent = (text: string) => ({
 
 /** The seeded admin's token, for REST calls made on a journey's behalf. */
 export async function adminToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/users/login', { data: { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD } })
+  const response = await request.post('/api/users/login', {
+    data: { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD },
+  })
   expect(response.status()).toBe(200)
   return (await response.json()).token as string
 }

@@ -7,7 +7,11 @@ import { adminAuth, findOne, previewLinkAsAdmin, simpleContent } from './api'
  * requests without rendering. What a reader or editor would notice if it went wrong: a draft shown
  * to the public, an editor's preview showing the public copy, or a publish that does not show.
  */
-test('readers get published pages from the front cache; a preview never does; a publish shows at once', async ({ page, request, baseURL }) => {
+test('readers get published pages from the front cache; a preview never does; a publish shows at once', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   // A plain client with no cookie jar: Playwright's `request` keeps the admin's login cookie.
   const anonymous = async (path: string) => {
     const response = await fetch(`${baseURL}${path}`, { headers: { 'accept-encoding': 'gzip' } })
@@ -18,7 +22,13 @@ test('readers get published pages from the front cache; a preview never does; a 
   const category = await findOne(request, 'categories', 'slug', 'comparisons')
   const created = await request.post('/api/articles', {
     headers,
-    data: { title: 'Cache check original', excerpt: 'Front cache journey.', category: category.id, content: simpleContent('Cached body text.'), _status: 'published' },
+    data: {
+      title: 'Cache check original',
+      excerpt: 'Front cache journey.',
+      category: category.id,
+      content: simpleContent('Cached body text.'),
+      _status: 'published',
+    },
   })
   expect(created.status()).toBe(201)
   const { doc } = (await created.json()) as { doc: { id: string; slug: string } }
@@ -32,7 +42,10 @@ test('readers get published pages from the front cache; a preview never does; a 
   expect(repeat.html).toBe(first.html)
 
   // A draft edit of the published article: the public copy stays, from the cache or not.
-  const drafted = await request.patch(`/api/articles/${doc.id}?draft=true`, { headers, data: { title: 'Cache check draft edit', _status: 'draft' } })
+  const drafted = await request.patch(`/api/articles/${doc.id}?draft=true`, {
+    headers,
+    data: { title: 'Cache check draft edit', _status: 'draft' },
+  })
   expect(drafted.status()).toBe(200)
   for (const answer of [await anonymous(articlePath), await anonymous(articlePath)]) {
     expect(answer.html).toContain('Cache check original')
@@ -53,7 +66,10 @@ test('readers get published pages from the front cache; a preview never does; a 
   expect(afterPreview.html).not.toContain('Cache check draft edit')
 
   // Publishing reaches the very next reader, on the article and on the index.
-  const published = await request.patch(`/api/articles/${doc.id}`, { headers, data: { title: 'Cache check published edit', _status: 'published' } })
+  const published = await request.patch(`/api/articles/${doc.id}`, {
+    headers,
+    data: { title: 'Cache check published edit', _status: 'published' },
+  })
   expect(published.status()).toBe(200)
   const fresh = await anonymous(articlePath)
   expect(fresh.cache).toBe('MISS')

@@ -12,9 +12,12 @@ const SALARY_TABLE_TITLE = 'AI vs ML Engineer compensation, median, USD'
 const SEED_ARTICLE_SLUG = 'ai-engineer-vs-ml-engineer'
 
 async function findDoc(request: APIRequestContext, collection: string, field: string, value: string) {
-  const response = await request.get(`/api/${collection}?where[${field}][equals]=${encodeURIComponent(value)}&depth=0&draft=true`, {
-    headers: { Authorization: `JWT ${await adminToken(request)}` },
-  })
+  const response = await request.get(
+    `/api/${collection}?where[${field}][equals]=${encodeURIComponent(value)}&depth=0&draft=true`,
+    {
+      headers: { Authorization: `JWT ${await adminToken(request)}` },
+    },
+  )
   const [doc] = (await response.json()).docs
   expect(doc, `${collection} ${field}=${value}`).toBeTruthy()
   return doc
@@ -36,7 +39,12 @@ async function restore(request: APIRequestContext, collection: string, id: strin
 test.describe.configure({ retries: 2 })
 
 const nextSave = (page: Page, collection: string, id: string) =>
-  page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(`/api/${collection}/${id}`) && !response.url().includes('autosave=true'))
+  page.waitForResponse(
+    (response) =>
+      response.request().method() === 'PATCH' &&
+      response.url().includes(`/api/${collection}/${id}`) &&
+      !response.url().includes('autosave=true'),
+  )
 
 async function signedIn(browser: Browser, request: APIRequestContext, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
@@ -47,7 +55,10 @@ async function signedIn(browser: Browser, request: APIRequestContext, name: stri
 // Two browsers, several saves and page loads each: on a loaded machine this takes well over a minute.
 test.describe.configure({ timeout: 180_000 })
 
-test('two editors on one salary table: the second sees the lock, and the stale save is refused, not lost', async ({ browser, request }) => {
+test('two editors on one salary table: the second sees the lock, and the stale save is refused, not lost', async ({
+  browser,
+  request,
+}) => {
   const original = await findDoc(request, 'salary-tables', 'title', SALARY_TABLE_TITLE)
   const editUrl = `/admin/collections/salary-tables/${original.id}`
   const ana = await signedIn(browser, request, 'Ana Lopez')
@@ -87,7 +98,13 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     const anaSave = nextSave(ana, 'salary-tables', original.id)
     await ana.getByRole('button', { name: /^Publish( changes)?$/ }).click()
     expect((await anaSave).status()).toBe(409)
-    await expect(ana.getByText(/This salary table was changed by Ben Okafor at .+ since you opened it\. Reload to see their changes, then apply yours again\./).first()).toBeVisible({ timeout: 20_000 })
+    await expect(
+      ana
+        .getByText(
+          /This salary table was changed by Ben Okafor at .+ since you opened it\. Reload to see their changes, then apply yours again\./,
+        )
+        .first(),
+    ).toBeVisible({ timeout: 20_000 })
 
     // Ben's figure stands; Ana's notes were not written over it.
     const stored = await findDoc(request, 'salary-tables', 'title', SALARY_TABLE_TITLE)
@@ -103,7 +120,9 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     const anaRetry = nextSave(ana, 'salary-tables', original.id)
     await ana.getByRole('button', { name: /^Publish( changes)?$/ }).click()
     expect((await anaRetry).status()).toBe(200)
-    expect((await findDoc(request, 'salary-tables', 'title', SALARY_TABLE_TITLE)).notes).toBe('Ana: rechecked against the 2025 survey.')
+    expect((await findDoc(request, 'salary-tables', 'title', SALARY_TABLE_TITLE)).notes).toBe(
+      'Ana: rechecked against the 2025 survey.',
+    )
   } finally {
     await ana.context().close()
     await ben.context().close()
@@ -124,7 +143,8 @@ test("an editor's own autosaves never block their next autosave or their publish
     const excerpt = page.locator('#field-excerpt')
     await expect(excerpt).toHaveValue(original.excerpt)
     const headers = { Authorization: `JWT ${await adminToken(request)}` }
-    const storedExcerpt = async () => (await (await request.get(`/api/articles/${original.id}?draft=true&depth=0`, { headers })).json()).excerpt
+    const storedExcerpt = async () =>
+      (await (await request.get(`/api/articles/${original.id}?draft=true&depth=0`, { headers })).json()).excerpt
     for (const round of [1, 2, 3]) {
       await excerpt.fill(`${original.excerpt} (round ${round})`)
       await expect.poll(storedExcerpt, { timeout: 15_000 }).toBe(`${original.excerpt} (round ${round})`)

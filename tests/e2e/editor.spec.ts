@@ -5,7 +5,10 @@ import { publishFromForm } from './api'
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL as string
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD as string
 
-test('an editor renames an article in the admin, publishes, and readers see the new title', async ({ page, request }) => {
+test('an editor renames an article in the admin, publishes, and readers see the new title', async ({
+  page,
+  request,
+}) => {
   const slug = 'ml-engineer-career-path'
   const newTitle = `ML Engineer career path, level by level (${Date.now()})`
 

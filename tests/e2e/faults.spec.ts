@@ -45,7 +45,10 @@ async function call(method: string, path: string, body?: unknown, timeoutMs = 30
 }
 
 async function login() {
-  const answer = await call('POST', '/api/users/login', { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
+  const answer = await call('POST', '/api/users/login', {
+    email: process.env.ADMIN_EMAIL,
+    password: process.env.ADMIN_PASSWORD,
+  })
   expect(answer.status).toBe(200)
   token = answer.body.token
 }
@@ -96,7 +99,9 @@ test('database locked by another process: cached pages stay up, writes answer 50
 
     // Reads do not need the write lock (WAL): the admin API and the health check still answer.
     const read = await call('GET', `/api/faqs/${faq.id}?depth=0`, undefined, 15_000)
-    note(`locked: GET /api/faqs/:id ${read.status} in ${read.ms} ms; health ${(await call('GET', '/api/health')).status}`)
+    note(
+      `locked: GET /api/faqs/:id ${read.status} in ${read.ms} ms; health ${(await call('GET', '/api/health')).status}`,
+    )
     expect(read.status).toBe(200)
     expect(read.body.question).toBe(faq.question)
   } finally {
@@ -139,7 +144,9 @@ test('database file moved away: pages stay up, saves answer 503 and write nothin
     expect(save.body.errors[0].message).toMatch(/database file is missing/i)
     expect(save.body.errors[0].message).not.toContain(server.dataDir)
     expect(save.ms).toBeLessThan(5_000)
-    expect((await call('POST', '/api/faqs', { question: 'Also refused', answer: simpleContent('No.') })).status).toBe(503)
+    expect((await call('POST', '/api/faqs', { question: 'Also refused', answer: simpleContent('No.') })).status).toBe(
+      503,
+    )
 
     const health = await call('GET', '/api/health')
     note(`file moved away: health ${health.status} ${JSON.stringify(health.body)}`)
@@ -186,7 +193,8 @@ const rowsFor = (label: string, count: number): Row[] =>
     bonus: 5_000 + index,
     source: 'Fault test',
   }))
-const figures = (rows: Row[]) => rows.map(({ role, tier, base, equity, bonus, source }) => ({ role, tier, base, equity, bonus, source }))
+const figures = (rows: Row[]) =>
+  rows.map(({ role, tier, base, equity, bonus, source }) => ({ role, tier, base, equity, bonus, source }))
 
 test('kill -9 in the middle of a burst of saves: every acknowledged save survives whole, the server restarts cleanly', async () => {
   test.setTimeout(300_000)
@@ -195,21 +203,50 @@ test('kill -9 in the middle of a burst of saves: every acknowledged save survive
   for (let i = 0; i < 10; i++) {
     const title = `Fault table ${i} (before)`
     const rows = rowsFor(title, 4)
-    const created = await call('POST', '/api/salary-tables', { title, currency: 'USD', asOf: '2026-01-01T00:00:00.000Z', rows, _status: 'published' })
+    const created = await call('POST', '/api/salary-tables', {
+      title,
+      currency: 'USD',
+      asOf: '2026-01-01T00:00:00.000Z',
+      rows,
+      _status: 'published',
+    })
     expect(created.status).toBe(201)
     existing.push({ id: created.body.doc.id, title, rows })
   }
 
-  type Op = { kind: 'faq' | 'table' | 'update'; path: string; method: 'POST' | 'PATCH'; body: any; status?: number; id?: string }
+  type Op = {
+    kind: 'faq' | 'table' | 'update'
+    path: string
+    method: 'POST' | 'PATCH'
+    body: any
+    status?: number
+    id?: string
+  }
   const ops: Op[] = []
   for (let i = 0; i < 20; i++) {
-    ops.push({ kind: 'faq', method: 'POST', path: '/api/faqs', body: { question: `Burst question ${i}?`, answer: simpleContent(`Burst answer ${i}.`), _status: 'published' } })
+    ops.push({
+      kind: 'faq',
+      method: 'POST',
+      path: '/api/faqs',
+      body: { question: `Burst question ${i}?`, answer: simpleContent(`Burst answer ${i}.`), _status: 'published' },
+    })
     const title = `Burst table ${i}`
-    ops.push({ kind: 'table', method: 'POST', path: '/api/salary-tables', body: { title, currency: 'USD', asOf: '2026-02-01T00:00:00.000Z', rows: rowsFor(title, 6), _status: 'published' } })
+    ops.push({
+      kind: 'table',
+      method: 'POST',
+      path: '/api/salary-tables',
+      body: { title, currency: 'USD', asOf: '2026-02-01T00:00:00.000Z', rows: rowsFor(title, 6), _status: 'published' },
+    })
     if (i < 10) {
       const target = existing[i]
       const title2 = `Fault table ${i} (updated)`
-      ops.push({ kind: 'update', method: 'PATCH', path: `/api/salary-tables/${target.id}`, id: target.id, body: { title: title2, rows: rowsFor(title2, 5), _status: 'published' } })
+      ops.push({
+        kind: 'update',
+        method: 'PATCH',
+        path: `/api/salary-tables/${target.id}`,
+        id: target.id,
+        body: { title: title2, rows: rowsFor(title2, 5), _status: 'published' },
+      })
     }
   }
 
@@ -240,7 +277,9 @@ test('kill -9 in the middle of a burst of saves: every acknowledged save survive
   expect(killedAt).toBeGreaterThan(0)
   const acked = ops.filter((op) => op.status && op.status >= 200 && op.status < 300)
   const failed = ops.filter((op) => op.status !== undefined && !(op.status >= 200 && op.status < 300))
-  note(`burst: ${ops.length} saves, ${acked.length} acknowledged, ${failed.length} without success (killed with SIGKILL after ${killAfter} acknowledgements)`)
+  note(
+    `burst: ${ops.length} saves, ${acked.length} acknowledged, ${failed.length} without success (killed with SIGKILL after ${killAfter} acknowledgements)`,
+  )
   expect(acked.length).toBeGreaterThanOrEqual(killAfter)
   expect(failed.length).toBeGreaterThan(0)
 
@@ -283,14 +322,24 @@ test('kill -9 in the middle of a burst of saves: every acknowledged save survive
     const versions = (await call('GET', `/api/${collection}/versions?limit=2000&depth=0`)).body.docs as any[]
     const parents = new Set(versions.map((version) => version.parent))
     const ids = new Set(docs.map((doc) => doc.id))
-    expect(docs.filter((doc) => !parents.has(doc.id)).map((doc) => doc.id), `${collection} without a version`).toEqual([])
-    expect(versions.filter((version) => !ids.has(version.parent)).length, `${collection} versions without a document`).toBe(0)
+    expect(
+      docs.filter((doc) => !parents.has(doc.id)).map((doc) => doc.id),
+      `${collection} without a version`,
+    ).toEqual([])
+    expect(
+      versions.filter((version) => !ids.has(version.parent)).length,
+      `${collection} versions without a document`,
+    ).toBe(0)
     for (const version of versions.filter((v) => v.latest)) {
       const doc = docs.find((d) => d.id === version.parent)
       if (collection === 'salary-tables') expect(figures(version.version.rows)).toEqual(figures(doc.rows))
       else expect(version.version.question).toBe(doc.question)
     }
   }
-  const unacknowledgedFound = ops.filter((op) => !acked.includes(op) && op.kind !== 'update' && tables.some((t) => t.title === op.body.title)).length
-  note(`after restart: ${acked.length}/${acked.length} acknowledged saves found intact; ${checked} burst tables whole; ${unacknowledgedFound} unacknowledged creates also landed (whole)`)
+  const unacknowledgedFound = ops.filter(
+    (op) => !acked.includes(op) && op.kind !== 'update' && tables.some((t) => t.title === op.body.title),
+  ).length
+  note(
+    `after restart: ${acked.length}/${acked.length} acknowledged saves found intact; ${checked} burst tables whole; ${unacknowledgedFound} unacknowledged creates also landed (whole)`,
+  )
 })

@@ -30,16 +30,37 @@ async function tableWithArticle(request: APIRequestContext, name: string, lead?:
   const headers = { Authorization: `JWT ${await adminToken(request)}` }
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
   const title = `${name} ${stamp}`
-  const created = await request.post('/api/salary-tables', { headers, data: { title, currency: 'USD', asOf: '2026-10-01', rows: ROWS, _status: 'published' } })
+  const created = await request.post('/api/salary-tables', {
+    headers,
+    data: { title, currency: 'USD', asOf: '2026-10-01', rows: ROWS, _status: 'published' },
+  })
   expect(created.status(), await created.text()).toBe(201)
   const table = (await created.json()).doc as { id: string; title: string; rows: (typeof ROWS)[number][] }
   const category = (await (await request.get('/api/categories?limit=1&depth=0')).json()).docs[0]
-  const cell = (tier: string) => figure({ source: 'salaryCell', table: table.id, role: 'Analytics Engineer', tier, column: 'total', format: 'currency' })
-  const content = richText(lead ?? paragraph('Big Tech pays ', cell('Big Tech'), ', startups ', cell('Startup'), '.'), block('salaryTable', { table: table.id, showChart: false }))
+  const cell = (tier: string) =>
+    figure({
+      source: 'salaryCell',
+      table: table.id,
+      role: 'Analytics Engineer',
+      tier,
+      column: 'total',
+      format: 'currency',
+    })
+  const content = richText(
+    lead ?? paragraph('Big Tech pays ', cell('Big Tech'), ', startups ', cell('Startup'), '.'),
+    block('salaryTable', { table: table.id, showChart: false }),
+  )
   const slug = `figures-${stamp}`
   const article = await request.post('/api/articles', {
     headers,
-    data: { title: `${title}, explained`, slug, excerpt: 'Figures that follow their table.', category: category.id, content, _status: 'published' },
+    data: {
+      title: `${title}, explained`,
+      slug,
+      excerpt: 'Figures that follow their table.',
+      category: category.id,
+      content,
+      _status: 'published',
+    },
   })
   expect(article.status(), await article.text()).toBe(201)
   return { table, article: (await article.json()).doc as { id: string; title: string }, path: `/blog/${slug}`, headers }
@@ -56,15 +77,22 @@ async function signInAsNewEditor(page: Page, request: APIRequestContext) {
 }
 
 async function seedTable(request: APIRequestContext) {
-  const response = await request.get(`/api/salary-tables?where[title][equals]=${encodeURIComponent(SALARY_TABLE_TITLE)}&depth=0`)
+  const response = await request.get(
+    `/api/salary-tables?where[title][equals]=${encodeURIComponent(SALARY_TABLE_TITLE)}&depth=0`,
+  )
   const [table] = (await response.json()).docs
   expect(table).toBeTruthy()
   return table as { id: string; rows: { role: string; tier: string; base: number; total: number }[] }
 }
 
-test('an editor exports the salary table as CSV, imports an edited copy, reviews the diff, confirms, and the article follows', async ({ page, request }) => {
+test('an editor exports the salary table as CSV, imports an edited copy, reviews the diff, confirms, and the article follows', async ({
+  page,
+  request,
+}) => {
   const original = await seedTable(request)
-  expect(original.rows.find((row) => row.role === 'AI Engineer' && row.tier === 'Unicorn Startups')?.total).toBe(180_000)
+  expect(original.rows.find((row) => row.role === 'AI Engineer' && row.tier === 'Unicorn Startups')?.total).toBe(
+    180_000,
+  )
 
   try {
     await signInAsNewEditor(page, request)
@@ -72,7 +100,10 @@ test('an editor exports the salary table as CSV, imports an edited copy, reviews
     const tools = page.getByTestId('csv-tools')
     await expect(tools).toBeVisible()
 
-    const [download] = await Promise.all([page.waitForEvent('download'), tools.getByRole('link', { name: 'Export CSV' }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      tools.getByRole('link', { name: 'Export CSV' }).click(),
+    ])
     expect(download.suggestedFilename()).toBe('ai-vs-ml-engineer-compensation-median-usd.csv')
     const csv = fs.readFileSync((await download.path())!, 'utf8')
     const lines = csv.trim().split('\r\n')
@@ -86,17 +117,29 @@ test('an editor exports the salary table as CSV, imports an edited copy, reviews
       mimeType: 'text/csv',
       buffer: Buffer.from(csv.replace('AI Engineer,Unicorn Startups,140000', 'AI Engineer,Unicorn Startups,-1')),
     })
-    await expect(tools.getByRole('alert')).toHaveText('bad.csv: line 3, column base: An amount cannot be negative. Nothing was changed.')
+    await expect(tools.getByRole('alert')).toHaveText(
+      'bad.csv: line 3, column base: An amount cannot be negative. Nothing was changed.',
+    )
     await expect(tools.getByTestId('csv-diff')).toHaveCount(0)
 
-    const edited = csv.replace('AI Engineer,Unicorn Startups,140000,30000,10000,180000', 'AI Engineer,Unicorn Startups,147500,30000,10000,180000')
-    await tools.getByTestId('csv-import-file').setInputFiles({ name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) })
+    const edited = csv.replace(
+      'AI Engineer,Unicorn Startups,140000,30000,10000,180000',
+      'AI Engineer,Unicorn Startups,147500,30000,10000,180000',
+    )
+    await tools
+      .getByTestId('csv-import-file')
+      .setInputFiles({ name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) })
     const diff = tools.getByTestId('csv-diff')
     await expect(diff).toContainText('Changes in edited.csv')
-    await expect(diff.getByRole('listitem')).toHaveText(['AI Engineer · Unicorn Startups: base $140,000 → $147,500; total $180,000 → $187,500'])
+    await expect(diff.getByRole('listitem')).toHaveText([
+      'AI Engineer · Unicorn Startups: base $140,000 → $147,500; total $180,000 → $187,500',
+    ])
 
     // Reviewing writes nothing.
-    expect((await seedTable(request)).rows.find((row) => row.tier === 'Unicorn Startups' && row.role === 'AI Engineer')?.base).toBe(140_000)
+    expect(
+      (await seedTable(request)).rows.find((row) => row.tier === 'Unicorn Startups' && row.role === 'AI Engineer')
+        ?.base,
+    ).toBe(140_000)
 
     await diff.getByRole('button', { name: 'Apply and publish' }).click()
     // The form reloads with the imported figures.
@@ -120,7 +163,10 @@ test('an editor exports the salary table as CSV, imports an edited copy, reviews
   }
 })
 
-test('an editor edits a figure in an article: it reads as its value, and the row picker lists the table’s rows', async ({ page, request }) => {
+test('an editor edits a figure in an article: it reads as its value, and the row picker lists the table’s rows', async ({
+  page,
+  request,
+}) => {
   const response = await request.get('/api/articles?where[slug][equals]=ai-engineer-vs-ml-engineer&depth=0')
   const [article] = (await response.json()).docs
   await signInAsNewEditor(page, request)
@@ -161,7 +207,10 @@ test('an editor hides a “What changed” entry, publishes, and readers no long
   // A second published version: base (and so total) of the Big Tech row moved.
   const edited = await request.patch(`/api/salary-tables/${table.id}`, {
     headers,
-    data: { rows: table.rows.map((row, index) => (index === 0 ? { ...row, base: 160_000 } : row)), _status: 'published' },
+    data: {
+      rows: table.rows.map((row, index) => (index === 0 ? { ...row, base: 160_000 } : row)),
+      _status: 'published',
+    },
   })
   expect(edited.status()).toBe(200)
   await expect(async () => {
@@ -174,7 +223,9 @@ test('an editor hides a “What changed” entry, publishes, and readers no long
   const field = page.getByTestId('hidden-changes')
   await field.scrollIntoViewIfNeeded()
   await expect(field.getByRole('listitem')).toHaveCount(2, { timeout: 20_000 })
-  await expect(field.getByRole('listitem').first()).toContainText('Analytics Engineer · Big Tech total $200,000 → $210,000')
+  await expect(field.getByRole('listitem').first()).toContainText(
+    'Analytics Engineer · Big Tech total $200,000 → $210,000',
+  )
   await expect(field).toContainText('What changed (2 of 2 shown to readers)')
 
   // No key to type: the entry's own button hides it.
@@ -195,7 +246,10 @@ test('an editor hides a “What changed” entry, publishes, and readers no long
   await expect(list).not.toContainText('total $200,000 → $210,000')
 })
 
-test('an editor deletes a row an article cites, publishes, is told which article and figure it breaks, and readers keep the last value', async ({ page, request }) => {
+test('an editor deletes a row an article cites, publishes, is told which article and figure it breaks, and readers keep the last value', async ({
+  page,
+  request,
+}) => {
   const { table, article, path } = await tableWithArticle(request, 'Impact pay')
   await page.goto(path)
   await expect(page.locator('.article-body p').first()).toContainText('Big Tech pays $200,000, startups $145,000.')
@@ -213,14 +267,19 @@ test('an editor deletes a row an article cites, publishes, is told which article
 
   // The save went through, and the editor is told what it did to the article.
   const warning = page.getByTestId('figure-impact')
-  await expect(warning).toContainText(`This table is used by 1 article: “${article.title}”. 1 figure now points to a missing row and shows its last published value`)
+  await expect(warning).toContainText(
+    `This table is used by 1 article: “${article.title}”. 1 figure now points to a missing row and shows its last published value`,
+  )
   await expect(warning.getByRole('listitem')).toHaveText(
     `${article.title}: Analytics Engineer · Startup total: no row Analytics Engineer · Startup in “${table.title}” (readers see $145,000)`,
   )
-  await expect(warning.getByRole('link', { name: article.title })).toHaveAttribute('href', `/admin/collections/articles/${article.id}`)
-  await expect(page.locator('[data-sonner-toast]').filter({ hasText: 'This table is used by 1 article' })).toContainText(
-    `“${article.title}”: Analytics Engineer · Startup total (shows $145,000).`,
+  await expect(warning.getByRole('link', { name: article.title })).toHaveAttribute(
+    'href',
+    `/admin/collections/articles/${article.id}`,
   )
+  await expect(
+    page.locator('[data-sonner-toast]').filter({ hasText: 'This table is used by 1 article' }),
+  ).toContainText(`“${article.title}”: Analytics Engineer · Startup total (shows $145,000).`)
   const stored = await (await request.get(`/api/salary-tables/${table.id}?depth=0`)).json()
   expect(stored.rows).toHaveLength(1)
 
@@ -232,8 +291,15 @@ test('an editor deletes a row an article cites, publishes, is told which article
   await expect(page.locator('.article-body p').first()).toContainText('Big Tech pays $200,000, startups $145,000.')
 })
 
-test('an editor inserts a new figure from the editor, picks its table, row, column and format, publishes, and readers get the value as text', async ({ page, request }) => {
-  const { table, article, path } = await tableWithArticle(request, 'New figure pay', paragraph('Startups pay a base of'))
+test('an editor inserts a new figure from the editor, picks its table, row, column and format, publishes, and readers get the value as text', async ({
+  page,
+  request,
+}) => {
+  const { table, article, path } = await tableWithArticle(
+    request,
+    'New figure pay',
+    paragraph('Startups pay a base of'),
+  )
 
   await signInAsNewEditor(page, request)
   await page.goto(`/admin/collections/articles/${article.id}`)
@@ -253,7 +319,10 @@ test('an editor inserts a new figure from the editor, picks its table, row, colu
   await page.locator('.rs__option').filter({ hasText: table.title }).click()
 
   const picker = drawer.getByTestId('row-picker-role')
-  await expect(picker.locator('option:not([disabled])')).toHaveText(['Analytics Engineer · Big Tech', 'Analytics Engineer · Startup'])
+  await expect(picker.locator('option:not([disabled])')).toHaveText([
+    'Analytics Engineer · Big Tech',
+    'Analytics Engineer · Startup',
+  ])
   await picker.selectOption({ label: 'Analytics Engineer · Startup' })
   const preview = drawer.getByTestId('figure-preview')
   await expect(preview).toHaveText('$145,000')
@@ -273,6 +342,8 @@ test('an editor inserts a new figure from the editor, picks its table, row, colu
 
   await expect(async () => {
     await page.goto(path)
-    await expect(page.locator('.article-body p').first()).toHaveText('Startups pay a base of $120,000.', { timeout: 1_000 })
+    await expect(page.locator('.article-body p').first()).toHaveText('Startups pay a base of $120,000.', {
+      timeout: 1_000,
+    })
   }).toPass({ timeout: 20_000 })
 })

@@ -2,12 +2,22 @@ import { expect, test } from '@playwright/test'
 
 import { adminAuth, findOne, previewLinkAsAdmin, simpleContent } from './api'
 
-test('a signed-in editor previews a draft; an anonymous visitor with the same link sees nothing', async ({ page, request, browser }) => {
+test('a signed-in editor previews a draft; an anonymous visitor with the same link sees nothing', async ({
+  page,
+  request,
+  browser,
+}) => {
   const headers = await adminAuth(request)
   const category = await findOne(request, 'categories', 'slug', 'comparisons')
   const created = await request.post('/api/articles?draft=true', {
     headers,
-    data: { title: 'Preview-only draft', excerpt: 'Not published.', category: category.id, content: simpleContent('Draft body text.'), _status: 'draft' },
+    data: {
+      title: 'Preview-only draft',
+      excerpt: 'Not published.',
+      category: category.id,
+      content: simpleContent('Draft body text.'),
+      _status: 'draft',
+    },
   })
   expect(created.status()).toBe(201)
   const { doc } = (await created.json()) as { doc: { id: string; slug: string } }

@@ -8,7 +8,9 @@ const ARTICLE_TITLE = 'AI Engineer vs ML Engineer: Roles, Salary, and Career Pat
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze()
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([])
+  expect(
+    results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`),
+  ).toEqual([])
 }
 
 test('a reader opens the seed article from the home page and reads its tables and FAQ', async ({ page }) => {
@@ -54,7 +56,9 @@ test('a reader opens the seed article from the home page and reads its tables an
   await expectNoAxeViolations(page)
 })
 
-test('a reader follows a related post, goes back to the blog, views all posts and opens a category', async ({ page }) => {
+test('a reader follows a related post, goes back to the blog, views all posts and opens a category', async ({
+  page,
+}) => {
   await page.goto(ARTICLE)
   const related = page.locator('.related .card-title a').first()
   const relatedTitle = (await related.textContent())?.trim() as string
@@ -138,7 +142,10 @@ for (const width of [360, 1280]) {
     if (width === 360) {
       // The salary table scrolls sideways inside its box, with the row headers pinned.
       expect(await scroller.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true)
-      await expect(page.locator('table').first().locator('th[scope="rowgroup"]').first()).toHaveCSS('position', 'sticky')
+      await expect(page.locator('table').first().locator('th[scope="rowgroup"]').first()).toHaveCSS(
+        'position',
+        'sticky',
+      )
     }
     const path = testInfo.outputPath(`article-${width}.png`)
     await page.screenshot({ path, fullPage: true })

@@ -11,7 +11,10 @@ import { adminAuth, findOne, simpleContent } from './api'
  * (src/config/jobRunner.ts). What a reader would notice otherwise: the article goes live at its time,
  * but the blog index, cached before, never lists it.
  */
-test('a scheduled publish reaches the cached blog index and the article page by itself', async ({ request, baseURL }) => {
+test('a scheduled publish reaches the cached blog index and the article page by itself', async ({
+  request,
+  baseURL,
+}) => {
   test.setTimeout(180_000)
   const anonymous = async (urlPath: string) => {
     const response = await fetch(`${baseURL}${urlPath}`)
@@ -23,7 +26,13 @@ test('a scheduled publish reaches the cached blog index and the article page by 
   const title = `Scheduled for readers ${Date.now()}`
   const created = await request.post('/api/articles?draft=true', {
     headers,
-    data: { title, excerpt: 'Goes live on schedule.', category: category.id, content: simpleContent('Scheduled body text.'), _status: 'draft' },
+    data: {
+      title,
+      excerpt: 'Goes live on schedule.',
+      category: category.id,
+      content: simpleContent('Scheduled body text.'),
+      _status: 'draft',
+    },
   })
   expect(created.status()).toBe(201)
   const { doc } = (await created.json()) as { doc: { id: string; slug: string } }

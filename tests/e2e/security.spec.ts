@@ -17,7 +17,8 @@ const PUBLIC_PAGES = ['/', ARTICLE, '/search', '/search?q=engineer', '/feed.xml'
 async function watchCsp(page: Page): Promise<string[]> {
   const violations: string[] = []
   page.on('console', (message) => {
-    if (/Content.Security.Policy|Refused to (execute|load|apply|connect|frame)/i.test(message.text())) violations.push(message.text())
+    if (/Content.Security.Policy|Refused to (execute|load|apply|connect|frame)/i.test(message.text()))
+      violations.push(message.text())
   })
   await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text))
   await page.addInitScript(() => {
@@ -107,7 +108,13 @@ const HOSTILE = {
 
 type Created = { collection: string; id: string }
 
-async function create(request: APIRequestContext, headers: Record<string, string>, collection: string, data: Record<string, unknown>, created: Created[]) {
+async function create(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  collection: string,
+  data: Record<string, unknown>,
+  created: Created[],
+) {
   const response = await request.post(`/api/${collection}`, { headers, data })
   expect(response.status(), `${collection}: ${await response.text()}`).toBe(201)
   const { doc } = (await response.json()) as { doc: { id: string } }
@@ -119,17 +126,24 @@ async function create(request: APIRequestContext, headers: Record<string, string
 async function expectInert(page: Page, dialogs: string[], where: string) {
   await page.waitForLoadState('networkidle')
   expect(dialogs, `${where}: dialogs`).toEqual([])
-  expect(await page.locator('[onerror], [onload], [onmouseover], [onclick]').count(), `${where}: handler attributes`).toBe(0)
+  expect(
+    await page.locator('[onerror], [onload], [onmouseover], [onclick]').count(),
+    `${where}: handler attributes`,
+  ).toBe(0)
   expect(await page.locator('[href^="javascript:" i], [src^="javascript:" i]').count(), `${where}: script URLs`).toBe(0)
   expect(await page.locator('iframe, svg[onload], img[src="x"]').count(), `${where}: injected elements`).toBe(0)
   // Every script is either Next's own (inline, untyped) or JSON-LD; none came from the content.
-  const scripts = await page.locator('script').evaluateAll((nodes) =>
-    nodes.map((node) => ({ type: node.getAttribute('type'), text: node.textContent ?? '' })),
-  )
-  for (const script of scripts) expect(script.text.startsWith('alert('), `${where}: a script that is an injected alert`).toBe(false)
+  const scripts = await page
+    .locator('script')
+    .evaluateAll((nodes) => nodes.map((node) => ({ type: node.getAttribute('type'), text: node.textContent ?? '' })))
+  for (const script of scripts)
+    expect(script.text.startsWith('alert('), `${where}: a script that is an injected alert`).toBe(false)
 }
 
-test('script, event handlers and javascript: URLs in every text field reach readers as text', async ({ page, request }) => {
+test('script, event handlers and javascript: URLs in every text field reach readers as text', async ({
+  page,
+  request,
+}) => {
   const headers = await adminAuth(request)
   const tag = `Hostile${Date.now()}`
   const created: Created[] = []
@@ -154,7 +168,14 @@ test('script, event handlers and javascript: URLs in every text field reach read
         asOf: '2026-06-01',
         notes: HOSTILE.iframe,
         rows: [
-          { role: HOSTILE.img, tier: HOSTILE.breakout, base: 100_000, equity: 20_000, bonus: 5_000, source: HOSTILE.js },
+          {
+            role: HOSTILE.img,
+            tier: HOSTILE.breakout,
+            base: 100_000,
+            equity: 20_000,
+            bonus: 5_000,
+            source: HOSTILE.js,
+          },
           { role: HOSTILE.svg, tier: HOSTILE.script, base: 90_000, equity: 0, bonus: 1_000, source: HOSTILE.iframe },
         ],
         _status: 'published',
@@ -186,14 +207,24 @@ test('script, event handlers and javascript: URLs in every text field reach read
           { label: HOSTILE.img, type: 'text', source: HOSTILE.js },
           { label: HOSTILE.svg, type: 'text', source: HOSTILE.script },
         ],
-        rows: [{ cells: [{ value: HOSTILE.script }, { value: HOSTILE.js }] }, { cells: [{ value: HOSTILE.iframe }, { value: HOSTILE.breakout }] }],
+        rows: [
+          { cells: [{ value: HOSTILE.script }, { value: HOSTILE.js }] },
+          { cells: [{ value: HOSTILE.iframe }, { value: HOSTILE.breakout }] },
+        ],
         currency: 'USD',
         source: HOSTILE.img,
       }),
       block('callout', { label: 'Note', content: richText(paragraph(`Callout ${HOSTILE.img} ${HOSTILE.breakout}`)) }),
       block('faqList', { faqs: [faqId] }),
     )
-    const article = { title, slug, excerpt: `${HOSTILE.img} & "quoted" ${HOSTILE.script}`, category: seed.category, content, _status: 'published' }
+    const article = {
+      title,
+      slug,
+      excerpt: `${HOSTILE.img} & "quoted" ${HOSTILE.script}`,
+      category: seed.category,
+      content,
+      _status: 'published',
+    }
 
     // A javascript: link is refused at the door, so it never has to be escaped.
     const withScriptLink = await request.post('/api/articles', {
@@ -210,7 +241,15 @@ test('script, event handlers and javascript: URLs in every text field reach read
     await expectInert(page, dialogs, 'article')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
     const main = page.locator('main')
-    for (const text of [`Body ${HOSTILE.script} ${HOSTILE.iframe}`, HOSTILE.img, HOSTILE.svg, `${HOSTILE.breakout} data`, `Callout ${HOSTILE.img} ${HOSTILE.breakout}`, question, HOSTILE.js]) {
+    for (const text of [
+      `Body ${HOSTILE.script} ${HOSTILE.iframe}`,
+      HOSTILE.img,
+      HOSTILE.svg,
+      `${HOSTILE.breakout} data`,
+      `Callout ${HOSTILE.img} ${HOSTILE.breakout}`,
+      question,
+      HOSTILE.js,
+    ]) {
       await expect(main.getByText(text, { exact: false }).first(), text).toBeVisible()
     }
     await expect(page.locator('.faq-note')).toContainText(`${HOSTILE.img} ${HOSTILE.iframe}`)
@@ -230,11 +269,17 @@ test('script, event handlers and javascript: URLs in every text field reach read
       await expect(page.getByRole('link', { name: title }).first(), path).toBeVisible()
     }
     const feed = await request.get('/feed.xml')
-    const items = await page.evaluate((xml) => {
-      const doc = new DOMParser().parseFromString(xml, 'application/xml')
-      if (doc.querySelector('parsererror')) return null
-      return [...doc.querySelectorAll('item')].map((item) => ({ title: item.querySelector('title')?.textContent, description: item.querySelector('description')?.textContent }))
-    }, await feed.text())
+    const items = await page.evaluate(
+      (xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml')
+        if (doc.querySelector('parsererror')) return null
+        return [...doc.querySelectorAll('item')].map((item) => ({
+          title: item.querySelector('title')?.textContent,
+          description: item.querySelector('description')?.textContent,
+        }))
+      },
+      await feed.text(),
+    )
     expect(items, 'feed.xml is well-formed XML').not.toBeNull()
     expect(items).toContainEqual({ title, description: article.excerpt })
 
@@ -253,12 +298,19 @@ test('the GraphQL playground is off in production', async ({ request }) => {
   expect(await response.text()).not.toMatch(/GraphQL Playground/i)
 })
 
-test('a request from another origin gets no CORS grant, and the session cookie does not count for it', async ({ request, baseURL }) => {
+test('a request from another origin gets no CORS grant, and the session cookie does not count for it', async ({
+  request,
+  baseURL,
+}) => {
   const evil = 'https://evil.example'
   const own = new URL(baseURL as string).origin
   const preflight = await request.fetch('/api/articles', {
     method: 'OPTIONS',
-    headers: { Origin: evil, 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'content-type' },
+    headers: {
+      Origin: evil,
+      'Access-Control-Request-Method': 'PATCH',
+      'Access-Control-Request-Headers': 'content-type',
+    },
   })
   expect(preflight.headers()['access-control-allow-origin']).toBeUndefined()
   const get = await request.get('/api/articles?limit=1', { headers: { Origin: evil } })
@@ -268,7 +320,9 @@ test('a request from another origin gets no CORS grant, and the session cookie d
   expect(granted.headers()['access-control-allow-origin']).toBe(own)
 
   // CSRF: signed in by cookie, a request that says it comes from another site is anonymous.
-  const login = await request.post('/api/users/login', { data: { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD } })
+  const login = await request.post('/api/users/login', {
+    data: { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD },
+  })
   expect(login.status()).toBe(200)
   const setCookie = login.headers()['set-cookie'] ?? ''
   expect(setCookie).toMatch(/payload-token=/)

@@ -5,7 +5,15 @@ import { simpleContent } from './api'
 const ARTICLE_SLUG = 'ai-engineer-vs-ml-engineer'
 const ARTICLE_TITLE = 'AI Engineer vs ML Engineer: Roles, Salary, and Career Path'
 
-type FeedItem = { title: string; link: string; guid: string; pubDate: string; description: string; category: string; updated: string }
+type FeedItem = {
+  title: string
+  link: string
+  guid: string
+  pubDate: string
+  description: string
+  category: string
+  updated: string
+}
 
 /** Parses XML the way a browser does (an XML error makes the document a <parsererror>). */
 async function parseSitemapFile(page: Page, xml: string, root: 'urlset' | 'sitemapindex') {
@@ -44,7 +52,8 @@ async function parseFeed(page: Page, xml: string) {
     if (doc.getElementsByTagName('parsererror').length) throw new Error('feed.xml is not well-formed XML')
     const rss = doc.documentElement
     const channel = rss.getElementsByTagName('channel')[0]
-    const child = (element: Element, name: string) => [...element.children].find((node) => node.tagName === name)?.textContent ?? ''
+    const child = (element: Element, name: string) =>
+      [...element.children].find((node) => node.tagName === name)?.textContent ?? ''
     return {
       root: rss.tagName,
       version: rss.getAttribute('version'),
@@ -82,13 +91,18 @@ const articleSlugsIn = (urls: string[]) =>
 /** An API client signed in as the admin, separate from the anonymous `request` fixture. */
 async function adminClient(baseURL: string) {
   const context = await playwrightRequest.newContext({ baseURL })
-  const login = await context.post('/api/users/login', { data: { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD } })
+  const login = await context.post('/api/users/login', {
+    data: { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD },
+  })
   expect(login.status()).toBe(200)
   const { token } = (await login.json()) as { token: string }
   return { context, headers: { Authorization: `JWT ${token}` } }
 }
 
-test('a reader searches for "MLOps" with the form and finds the article, with or without JavaScript', async ({ page, browser }) => {
+test('a reader searches for "MLOps" with the form and finds the article, with or without JavaScript', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click()
   await expect(page).toHaveURL(/\/search$/)
@@ -136,7 +150,12 @@ test('the article page carries JSON-LD, canonical, Open Graph and Twitter metada
   expect((faq.mainEntity as { name: string }[])[0].name).toBe('Can an ML Engineer transition to an AI Engineer?')
   expect(dataset.citation).toContain('Levels.fyi (2023)')
   expect(dataset.temporalCoverage).toBe('2023/2024')
-  expect((breadcrumbs.itemListElement as { name: string }[]).map((crumb) => crumb.name)).toEqual(['Home', 'Blog', 'Comparisons', heading])
+  expect((breadcrumbs.itemListElement as { name: string }[]).map((crumb) => crumb.name)).toEqual([
+    'Home',
+    'Blog',
+    'Comparisons',
+    heading,
+  ])
 
   const origin = new URL(page.url()).origin
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${origin}/blog/${ARTICLE_SLUG}`)
@@ -144,7 +163,10 @@ test('the article page carries JSON-LD, canonical, Open Graph and Twitter metada
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /AI Engineer vs ML Engineer/)
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image')
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{40,}/)
-  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', `${origin}/feed.xml`)
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+    'href',
+    `${origin}/feed.xml`,
+  )
 
   // The seed article has no image of its own: the generated card is a real 1200×630 PNG.
   const ogImage = await page.locator('meta[property="og:image"]').first().getAttribute('content')
@@ -164,13 +186,19 @@ test('the article page carries JSON-LD, canonical, Open Graph and Twitter metada
   ] as const) {
     await page.goto(path)
     await expect(page).toHaveTitle(title)
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', path === '/' ? `${origin}` : `${origin}${path}`)
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      path === '/' ? `${origin}` : `${origin}${path}`,
+    )
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{20,}/)
     await expect(page.locator('meta[property="og:image"]').first()).toHaveAttribute('content', /^http/)
   }
 })
 
-test('robots.txt allows readers, keeps crawlers out of the admin and API, and names the sitemap', async ({ request, baseURL }) => {
+test('robots.txt allows readers, keeps crawlers out of the admin and API, and names the sitemap', async ({
+  request,
+  baseURL,
+}) => {
   const response = await request.get('/robots.txt')
   expect(response.status()).toBe(200)
   const text = await response.text()
@@ -181,14 +209,20 @@ test('robots.txt allows readers, keeps crawlers out of the admin and API, and na
   expect(text).toContain(`Sitemap: ${baseURL}/sitemap.xml`)
 })
 
-test('the sitemap and the RSS feed list exactly the published articles, and follow edits', async ({ page, request, baseURL }) => {
+test('the sitemap and the RSS feed list exactly the published articles, and follow edits', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const published = await publishedSlugs(request)
   expect(published).toContain(ARTICLE_SLUG)
 
   const sitemap = await sitemapEntries(page, request)
   const locs = sitemap.map((entry) => entry.loc)
   expect(articleSlugsIn(locs)).toEqual(published)
-  expect(locs).toEqual(expect.arrayContaining([`${baseURL}/`, `${baseURL}/blog`, `${baseURL}/blog/category/comparisons`]))
+  expect(locs).toEqual(
+    expect.arrayContaining([`${baseURL}/`, `${baseURL}/blog`, `${baseURL}/blog/category/comparisons`]),
+  )
   for (const entry of sitemap) expect(Date.parse(entry.lastmod), entry.loc).not.toBeNaN()
 
   const feedResponse = await request.get('/feed.xml')
@@ -218,8 +252,12 @@ test('the sitemap and the RSS feed list exactly the published articles, and foll
   try {
     // A salary-table edit moves the article's date in the sitemap and the feed (revalidated by tag).
     // The table the seed article shows (other journeys create tables of their own).
-    const articles = (await (await request.get(`/api/articles?where[slug][equals]=${ARTICLE_SLUG}&depth=0`)).json()) as { docs: { salaryTables: string[] }[] }
-    const table = (await (await request.get(`/api/salary-tables/${articles.docs[0].salaryTables[0]}?depth=0`)).json()) as { id: string; notes: string }
+    const articles = (await (
+      await request.get(`/api/articles?where[slug][equals]=${ARTICLE_SLUG}&depth=0`)
+    ).json()) as { docs: { salaryTables: string[] }[] }
+    const table = (await (
+      await request.get(`/api/salary-tables/${articles.docs[0].salaryTables[0]}?depth=0`)
+    ).json()) as { id: string; notes: string }
     const edit = await admin.context.patch(`/api/salary-tables/${table.id}`, {
       headers: admin.headers,
       data: { notes: table.notes, _status: 'published' },
@@ -243,7 +281,9 @@ test('a draft appears in no sitemap, feed or search until it is published', asyn
   const title = `Draft: what ${word} specialists earn`
   const slug = `draft-${word.toLowerCase()}`
   const admin = await adminClient(baseURL as string)
-  const seed = (await (await request.get(`/api/articles?where[slug][equals]=${ARTICLE_SLUG}&depth=0`)).json()) as { docs: { category: string }[] }
+  const seed = (await (await request.get(`/api/articles?where[slug][equals]=${ARTICLE_SLUG}&depth=0`)).json()) as {
+    docs: { category: string }[]
+  }
   let id: string | undefined
   try {
     const created = await admin.context.post('/api/articles?draft=true', {
@@ -264,7 +304,11 @@ test('a draft appears in no sitemap, feed or search until it is published', asyn
       const sitemap = (await sitemapEntries(page, request)).map((entry) => entry.loc).join('\n')
       const feed = await (await request.get('/feed.xml')).text()
       const search = await (await request.get(`/search?q=${word}`)).text()
-      for (const [name, text] of [['sitemap', sitemap], ['feed', feed], ['search', search]]) {
+      for (const [name, text] of [
+        ['sitemap', sitemap],
+        ['feed', feed],
+        ['search', search],
+      ]) {
         expect(text.includes(`/blog/${slug}`), `${name} lists /blog/${slug}`).toBe(listed)
       }
       expect(feed.includes(word), 'feed names the article').toBe(listed)
@@ -276,7 +320,10 @@ test('a draft appears in no sitemap, feed or search until it is published', asyn
     await expect(page.getByText(`No articles match “${word}”.`)).toBeVisible()
 
     // Published, it shows up everywhere at once: the static sitemap and feed were revalidated.
-    const publish = await admin.context.patch(`/api/articles/${id}`, { headers: admin.headers, data: { _status: 'published' } })
+    const publish = await admin.context.patch(`/api/articles/${id}`, {
+      headers: admin.headers,
+      data: { _status: 'published' },
+    })
     expect(publish.status()).toBe(200)
     await expect(() => expectListed(true)).toPass({ timeout: 15_000 })
     await page.goto(`/search?q=${word}`)

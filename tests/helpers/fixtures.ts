@@ -13,7 +13,11 @@ export async function seedDemo(payload: Payload) {
 
 export async function createUser(payload: Payload, role: 'admin' | 'editor' | 'author', email = `${role}@test.valenx`) {
   const password = `${role}-password-123`
-  const user = await payload.create({ collection: 'users', data: { email, password, name: `Test ${role}`, role }, overrideAccess: true })
+  const user = await payload.create({
+    collection: 'users',
+    data: { email, password, name: `Test ${role}`, role },
+    overrideAccess: true,
+  })
   return { user, email, password }
 }
 

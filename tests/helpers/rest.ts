@@ -11,7 +11,12 @@ export type RestResponse<T = any> = { status: number; body: T }
  * Request objects: the full HTTP layer, parsing, auth and access included, without a network hop.
  */
 export function apiClient(config: SanitizedConfig | Promise<SanitizedConfig>) {
-  const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }
+  const handlers = {
+    GET: REST_GET(config),
+    POST: REST_POST(config),
+    PATCH: REST_PATCH(config),
+    DELETE: REST_DELETE(config),
+  }
   const graphql = GRAPHQL_POST(config)
 
   const headersFor = (token?: string, json = true) => {
@@ -27,7 +32,10 @@ export function apiClient(config: SanitizedConfig | Promise<SanitizedConfig>) {
     { body, token, headers }: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
   ): Promise<RestResponse<T>> {
     const url = new URL(`http://localhost:3000/api${pathAndQuery}`)
-    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .filter(Boolean)
     const request = new Request(url, {
       method,
       headers: { ...headersFor(token, body !== undefined), ...headers },
@@ -44,7 +52,10 @@ export function apiClient(config: SanitizedConfig | Promise<SanitizedConfig>) {
     return { status: response.status, body: parsed as T }
   }
 
-  async function gql<T = any>(query: string, { variables, token }: { variables?: Record<string, unknown>; token?: string } = {}) {
+  async function gql<T = any>(
+    query: string,
+    { variables, token }: { variables?: Record<string, unknown>; token?: string } = {},
+  ) {
     const request = new Request('http://localhost:3000/api/graphql', {
       method: 'POST',
       headers: headersFor(token),

@@ -24,7 +24,15 @@ beforeAll(async () => {
 
 afterAll(async () => shutdown(ctx?.payload))
 
-const readerSees = async () => ((await ctx.payload.findByID({ collection: 'salary-tables', id: tableId, depth: 0, overrideAccess: false })) as SalaryTable).notes
+const readerSees = async () =>
+  (
+    (await ctx.payload.findByID({
+      collection: 'salary-tables',
+      id: tableId,
+      depth: 0,
+      overrideAccess: false,
+    })) as SalaryTable
+  ).notes
 
 describe('work after a save', () => {
   it('waits for the commit, and then a reader already sees what was saved', async () => {
@@ -33,7 +41,12 @@ describe('work after a save', () => {
     if (!transactionID) return
     const req = { transactionID } as Partial<PayloadRequest>
     const before = await readerSees()
-    await ctx.payload.update({ collection: 'salary-tables', id: tableId, data: { notes: 'Checked after commit.' }, req })
+    await ctx.payload.update({
+      collection: 'salary-tables',
+      id: tableId,
+      data: { notes: 'Checked after commit.' },
+      req,
+    })
 
     let seenAfterCommit: Promise<string | null | undefined> | undefined
     afterCommit(req, () => {

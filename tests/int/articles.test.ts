@@ -18,7 +18,15 @@ afterAll(async () => {
 })
 
 const bySlug = async (slug: string, draft = false) =>
-  (await payload.find({ collection: 'articles', where: { slug: { equals: slug } }, depth: 0, draft, overrideAccess: true })).docs[0] as Article
+  (
+    await payload.find({
+      collection: 'articles',
+      where: { slug: { equals: slug } },
+      depth: 0,
+      draft,
+      overrideAccess: true,
+    })
+  ).docs[0] as Article
 
 describe('articles', () => {
   it('keeps which salary tables an article shows, and its reading time, on every save', async () => {
@@ -26,13 +34,22 @@ describe('articles', () => {
     const table = (await payload.find({ collection: 'salary-tables', depth: 0 })).docs[0]
     expect(article.salaryTables).toEqual([table.id])
     expect(article.readingTime).toBeGreaterThanOrEqual(4)
-    const tableUsers = await payload.find({ collection: 'articles', where: { salaryTables: { in: [table.id] } }, depth: 0 })
+    const tableUsers = await payload.find({
+      collection: 'articles',
+      where: { salaryTables: { in: [table.id] } },
+      depth: 0,
+    })
     expect(tableUsers.docs.length).toBeGreaterThanOrEqual(2)
   })
 
   it('shows in the admin which articles link to this one ("Linked from")', async () => {
     const target = await bySlug('ai-engineer-playbook')
-    const withJoin = await payload.findByID({ collection: 'articles', id: target.id, depth: 0, joins: { linkedFrom: { limit: 10 } } })
+    const withJoin = await payload.findByID({
+      collection: 'articles',
+      id: target.id,
+      depth: 0,
+      joins: { linkedFrom: { limit: 10 } },
+    })
     const linkers = (withJoin.linkedFrom?.docs ?? []).map((doc) => (typeof doc === 'object' ? doc.id : doc))
     expect(linkers).toContain((await bySlug('skills-that-separate-ai-and-ml-engineers')).id)
   })
@@ -52,9 +69,17 @@ describe('articles', () => {
     expect(created.slug).toBe('data-engineer-vs-analytics-engineer')
     expect(created.publishedAt).toBeTruthy()
 
-    const renamed = await payload.update({ collection: 'articles', id: created.id, data: { slug: 'data-vs-analytics-engineer' } })
+    const renamed = await payload.update({
+      collection: 'articles',
+      id: created.id,
+      data: { slug: 'data-vs-analytics-engineer' },
+    })
     expect(renamed.previousSlugs?.map((entry) => entry.slug)).toEqual(['data-engineer-vs-analytics-engineer'])
-    const viaOld = await payload.find({ collection: 'articles', where: { 'previousSlugs.slug': { equals: 'data-engineer-vs-analytics-engineer' } }, overrideAccess: false })
+    const viaOld = await payload.find({
+      collection: 'articles',
+      where: { 'previousSlugs.slug': { equals: 'data-engineer-vs-analytics-engineer' } },
+      overrideAccess: false,
+    })
     expect(viaOld.docs[0]?.slug).toBe('data-vs-analytics-engineer')
   })
 
@@ -63,9 +88,16 @@ describe('articles', () => {
     const draft = await payload.create({
       collection: 'articles',
       draft: true,
-      data: { title: 'Scheduled salary update', excerpt: 'Goes live later.', category: category.id, content: (await bySlug(SEED_SLUG)).content, _status: 'draft' },
+      data: {
+        title: 'Scheduled salary update',
+        excerpt: 'Goes live later.',
+        category: category.id,
+        content: (await bySlug(SEED_SLUG)).content,
+        _status: 'draft',
+      },
     })
-    const anonymous = () => payload.find({ collection: 'articles', where: { id: { equals: draft.id } }, overrideAccess: false })
+    const anonymous = () =>
+      payload.find({ collection: 'articles', where: { id: { equals: draft.id } }, overrideAccess: false })
     expect((await anonymous()).docs).toHaveLength(0)
 
     // What the admin's "Schedule publish" does; the time is already due here.
@@ -81,8 +113,20 @@ describe('articles', () => {
   it('records who saved each version of a salary table', async () => {
     const { user: editor } = await createUser(payload, 'editor', 'figures-editor@test.valenx')
     const table = (await payload.find({ collection: 'salary-tables', limit: 1, depth: 0 })).docs[0]
-    await payload.update({ collection: 'salary-tables', id: table.id, data: { notes: 'Checked against Levels.fyi again.' }, user: editor, overrideAccess: false })
-    const { docs } = await payload.findVersions({ collection: 'salary-tables', where: { parent: { equals: table.id } }, sort: '-updatedAt', limit: 1, depth: 0 })
+    await payload.update({
+      collection: 'salary-tables',
+      id: table.id,
+      data: { notes: 'Checked against Levels.fyi again.' },
+      user: editor,
+      overrideAccess: false,
+    })
+    const { docs } = await payload.findVersions({
+      collection: 'salary-tables',
+      where: { parent: { equals: table.id } },
+      sort: '-updatedAt',
+      limit: 1,
+      depth: 0,
+    })
     expect(docs[0].version.updatedBy).toBe(editor.id)
     expect(docs[0].updatedAt).toBeTruthy()
   })

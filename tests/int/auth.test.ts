@@ -34,9 +34,16 @@ const OWN_ORIGIN = 'http://localhost:3000'
 const EVIL_ORIGIN = 'https://evil.example'
 
 /** A raw request, for the headers apiClient does not show. */
-async function raw(method: 'GET' | 'POST', path: string, { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {}) {
+async function raw(
+  method: 'GET' | 'POST',
+  path: string,
+  { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {},
+) {
   const url = new URL(`http://localhost:3000/api${path}`)
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
   const request = new Request(url, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -63,9 +70,22 @@ describe('login', () => {
     expect(JSON.stringify(right.body)).toMatch(/locked/i)
 
     // The lock is time-bound (lockTime, ten minutes): once it has passed, the right password works.
-    const [user] = (await payload.find({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true, showHiddenFields: true })).docs
-    expect(new Date((user as { lockUntil?: string }).lockUntil as string).getTime()).toBeGreaterThan(Date.now() + 9 * 60 * 1000)
-    await payload.db.updateOne({ collection: 'users', id: user.id, data: { lockUntil: new Date(Date.now() - 1000).toISOString() } })
+    const [user] = (
+      await payload.find({
+        collection: 'users',
+        where: { email: { equals: email } },
+        overrideAccess: true,
+        showHiddenFields: true,
+      })
+    ).docs
+    expect(new Date((user as { lockUntil?: string }).lockUntil as string).getTime()).toBeGreaterThan(
+      Date.now() + 9 * 60 * 1000,
+    )
+    await payload.db.updateOne({
+      collection: 'users',
+      id: user.id,
+      data: { lockUntil: new Date(Date.now() - 1000).toISOString() },
+    })
     const afterLock = await attempt(email, password)
     expect(afterLock.status, JSON.stringify(afterLock.body)).toBe(200)
   })
@@ -136,7 +156,11 @@ describe('GraphQL limits', () => {
   const graphql = () => GRAPHQL_POST(config)
   async function query(text: string) {
     const response = await graphql()(
-      new Request('http://localhost:3000/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) }),
+      new Request('http://localhost:3000/api/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: text }),
+      }),
     )
     const json = (await response.json()) as { data?: unknown; errors?: { message: string }[] } | { message: string }[]
     // Payload answers a query refused by a validation rule with the bare list of errors.
@@ -158,14 +182,18 @@ describe('GraphQL limits', () => {
   })
 
   it('answers a query at the depth limit, fragments included, and refuses one level more', async () => {
-    const at = '{ Articles(limit: 1) { docs { ...Related } } } fragment Related on Article { relatedPosts { relatedPosts { relatedPosts { relatedPosts { title } } } } }'
+    const at =
+      '{ Articles(limit: 1) { docs { ...Related } } } fragment Related on Article { relatedPosts { relatedPosts { relatedPosts { relatedPosts { title } } } } }'
     expect((await query(at)).body.errors).toBeUndefined()
     const beyond = at.replace('{ title }', '{ relatedPosts { title } }')
     expect((await query(beyond)).body.errors?.[0]?.message).toMatch(/limit is 7/)
   })
 
   it('refuses a query costlier than the limit (many aliases of a wide list)', async () => {
-    const aliases = Array.from({ length: 300 }, (_, index) => `a${index}: Articles(limit: 100) { docs { title excerpt slug } }`).join('\n')
+    const aliases = Array.from(
+      { length: 300 },
+      (_, index) => `a${index}: Articles(limit: 100) { docs { title excerpt slug } }`,
+    ).join('\n')
     const { body } = await query(`{ ${aliases} }`)
     expect(body.data ?? null).toBeNull()
     expect(body.errors?.[0]?.message).toMatch(/complex/i)

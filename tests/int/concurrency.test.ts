@@ -28,17 +28,24 @@ async function signUp(email: string, name: string, role: 'editor' | 'author') {
 beforeAll(async () => {
   ctx = await bootDemo()
   tableId = String((await ctx.payload.find({ collection: 'salary-tables', limit: 1, depth: 0 })).docs[0].id)
-  editors = { ana: await signUp('ana@test.valenx', 'Ana Editor', 'editor'), ben: await signUp('ben@test.valenx', 'Ben Editor', 'editor') }
+  editors = {
+    ana: await signUp('ana@test.valenx', 'Ana Editor', 'editor'),
+    ben: await signUp('ben@test.valenx', 'Ben Editor', 'editor'),
+  }
   author = await signUp('author@test.valenx', 'Avery Author', 'author')
 })
 
 afterAll(async () => shutdown(ctx?.payload))
 
 /** What an editor's screen holds after opening the table: the latest version, drafts included. */
-const open = async (token: string) => (await ctx.api.rest<SalaryTable>('GET', `/salary-tables/${tableId}?draft=true&depth=0`, { token })).body
-const stored = async () => (await ctx.payload.findByID({ collection: 'salary-tables', id: tableId, depth: 0, draft: true })) as SalaryTable
-const versionCount = async () => (await ctx.payload.countVersions({ collection: 'salary-tables', where: { parent: { equals: tableId } } })).totalDocs
-const withBase = (table: SalaryTable, base: number) => table.rows.map((row, index) => (index === 0 ? { ...row, base } : row))
+const open = async (token: string) =>
+  (await ctx.api.rest<SalaryTable>('GET', `/salary-tables/${tableId}?draft=true&depth=0`, { token })).body
+const stored = async () =>
+  (await ctx.payload.findByID({ collection: 'salary-tables', id: tableId, depth: 0, draft: true })) as SalaryTable
+const versionCount = async () =>
+  (await ctx.payload.countVersions({ collection: 'salary-tables', where: { parent: { equals: tableId } } })).totalDocs
+const withBase = (table: SalaryTable, base: number) =>
+  table.rows.map((row, index) => (index === 0 ? { ...row, base } : row))
 const save = (token: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
   ctx.api.rest('PATCH', `/salary-tables/${tableId}?depth=0`, { token, body, headers })
 
@@ -55,7 +62,9 @@ describe('two editors saving the same salary table', () => {
     const second = await save(editors.ben, { rows: withBase(benView, 199_000), updatedAt: benView.updatedAt })
     expect(second.status).toBe(409)
     const message: string = second.body.errors[0].message
-    expect(message).toMatch(/^This salary table was changed by Ana Editor at \d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} UTC since you opened it\. Reload to see their changes, then apply yours again\.$/)
+    expect(message).toMatch(
+      /^This salary table was changed by Ana Editor at \d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} UTC since you opened it\. Reload to see their changes, then apply yours again\.$/,
+    )
     expect(second.body.errors[0].data.changedBy.name).toBe('Ana Editor')
     // Also whole at the top level, where the admin's notice reads it without splitting it at colons.
     expect(second.body.message).toBe(message)
@@ -81,7 +90,11 @@ describe('two editors saving the same salary table', () => {
     const stale = await save(editors.ana, { notes: 'Stale notes.' }, { 'if-unmodified-since': seenAt })
     expect(stale.status).toBe(409)
     expect(stale.body.errors[0].message).toMatch(/changed by Ben Editor/)
-    const fresh = await save(editors.ana, { notes: 'Fresh notes.' }, { 'if-unmodified-since': new Date().toUTCString() })
+    const fresh = await save(
+      editors.ana,
+      { notes: 'Fresh notes.' },
+      { 'if-unmodified-since': new Date().toUTCString() },
+    )
     expect(fresh.status).toBe(200)
     expect((await stored()).notes).toBe('Fresh notes.')
   })
@@ -108,22 +121,40 @@ describe('two editors saving the same salary table', () => {
     expect((await stored()).notes).toBe('From a script.')
     const table = await stored()
     const csv = salaryTableToCsv({ ...table, rows: withBase(table, 205_000) })
-    const imported = await ctx.api.rest('POST', `/salary-tables/${tableId}/import`, { token: editors.ana, body: { csv } })
+    const imported = await ctx.api.rest('POST', `/salary-tables/${tableId}/import`, {
+      token: editors.ana,
+      body: { csv },
+    })
     expect(imported.status, JSON.stringify(imported.body)).toBe(200)
     expect(imported.body.applied).toBe(true)
     expect((await stored()).rows[0].base).toBe(205_000)
   })
 
   it('restores an older version (a deliberate overwrite) without a conflict', async () => {
-    const { docs } = await ctx.payload.findVersions({ collection: 'salary-tables', where: { parent: { equals: tableId } }, sort: 'updatedAt', limit: 1 })
+    const { docs } = await ctx.payload.findVersions({
+      collection: 'salary-tables',
+      where: { parent: { equals: tableId } },
+      sort: 'updatedAt',
+      limit: 1,
+    })
     const restored = await ctx.api.rest('POST', `/salary-tables/versions/${docs[0].id}`, { token: editors.ben })
     expect(restored.status).toBe(200)
   })
 
   it('refuses a stale draft save too', async () => {
     const view = await open(editors.ana)
-    expect((await ctx.api.rest('PATCH', `/salary-tables/${tableId}?draft=true`, { token: editors.ben, body: { notes: 'Draft by Ben.', _status: 'draft' } })).status).toBe(200)
-    const stale = await ctx.api.rest('PATCH', `/salary-tables/${tableId}?draft=true`, { token: editors.ana, body: { notes: 'Draft by Ana.', _status: 'draft', updatedAt: view.updatedAt } })
+    expect(
+      (
+        await ctx.api.rest('PATCH', `/salary-tables/${tableId}?draft=true`, {
+          token: editors.ben,
+          body: { notes: 'Draft by Ben.', _status: 'draft' },
+        })
+      ).status,
+    ).toBe(200)
+    const stale = await ctx.api.rest('PATCH', `/salary-tables/${tableId}?draft=true`, {
+      token: editors.ana,
+      body: { notes: 'Draft by Ana.', _status: 'draft', updatedAt: view.updatedAt },
+    })
     expect(stale.status).toBe(409)
     expect((await stored()).notes).toBe('Draft by Ben.')
   })
@@ -131,11 +162,19 @@ describe('two editors saving the same salary table', () => {
 
 describe('articles: drafts and autosave', () => {
   let articleId: string
-  const openArticle = async (token: string) => (await ctx.api.rest<Article>('GET', `/articles/${articleId}?draft=true&depth=0`, { token })).body
-  const autosave = (token: string, body: Record<string, unknown>) => ctx.api.rest('PATCH', `/articles/${articleId}?autosave=true&draft=true&depth=0`, { token, body: { ...body, _status: 'draft' } })
+  const openArticle = async (token: string) =>
+    (await ctx.api.rest<Article>('GET', `/articles/${articleId}?draft=true&depth=0`, { token })).body
+  const autosave = (token: string, body: Record<string, unknown>) =>
+    ctx.api.rest('PATCH', `/articles/${articleId}?autosave=true&draft=true&depth=0`, {
+      token,
+      body: { ...body, _status: 'draft' },
+    })
 
   beforeAll(async () => {
-    articleId = String((await ctx.payload.find({ collection: 'articles', where: { slug: { equals: SEED_SLUG } }, limit: 1, depth: 0 })).docs[0].id)
+    articleId = String(
+      (await ctx.payload.find({ collection: 'articles', where: { slug: { equals: SEED_SLUG } }, limit: 1, depth: 0 }))
+        .docs[0].id,
+    )
   })
 
   it("never refuses an editor's autosave because of their own earlier autosave, even one the form has not caught up with", async () => {
@@ -148,7 +187,10 @@ describe('articles: drafts and autosave', () => {
     }
     // The admin does not wait for a pending autosave before publishing: the form may still hold
     // the version it opened. Only Ana saved since, so her publish goes through.
-    const publish = await ctx.api.rest('PATCH', `/articles/${articleId}?depth=0`, { token: editors.ana, body: { excerpt: 'Published excerpt.', _status: 'published', updatedAt: view.updatedAt } })
+    const publish = await ctx.api.rest('PATCH', `/articles/${articleId}?depth=0`, {
+      token: editors.ana,
+      body: { excerpt: 'Published excerpt.', _status: 'published', updatedAt: view.updatedAt },
+    })
     expect(publish.status).toBe(200)
     expect((await openArticle(editors.ana)).excerpt).toBe('Published excerpt.')
   })
@@ -156,20 +198,36 @@ describe('articles: drafts and autosave', () => {
   it("refuses another editor's autosave and publish from before that change", async () => {
     const anaView = await openArticle(editors.ana)
     const benView = await openArticle(editors.ben)
-    expect((await autosave(editors.ana, { excerpt: 'Ana is drafting.', updatedAt: anaView.updatedAt })).status).toBe(200)
+    expect((await autosave(editors.ana, { excerpt: 'Ana is drafting.', updatedAt: anaView.updatedAt })).status).toBe(
+      200,
+    )
     const benAutosave = await autosave(editors.ben, { excerpt: 'Ben is drafting.', updatedAt: benView.updatedAt })
     expect(benAutosave.status).toBe(409)
-    expect(benAutosave.body.errors[0].message).toMatch(/^This article was changed by Ana Editor at .+ since you opened it\./)
-    const benPublish = await ctx.api.rest('PATCH', `/articles/${articleId}`, { token: editors.ben, body: { excerpt: 'Ben publishes.', _status: 'published', updatedAt: benView.updatedAt } })
+    expect(benAutosave.body.errors[0].message).toMatch(
+      /^This article was changed by Ana Editor at .+ since you opened it\./,
+    )
+    const benPublish = await ctx.api.rest('PATCH', `/articles/${articleId}`, {
+      token: editors.ben,
+      body: { excerpt: 'Ben publishes.', _status: 'published', updatedAt: benView.updatedAt },
+    })
     expect(benPublish.status).toBe(409)
     expect((await openArticle(editors.ana)).excerpt).toBe('Ana is drafting.')
   })
 
   it('applies to authors drafting their own articles as well', async () => {
-    const authorId = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'author@test.valenx' } }, depth: 0 })).docs[0].id
+    const authorId = (
+      await ctx.payload.find({ collection: 'users', where: { email: { equals: 'author@test.valenx' } }, depth: 0 })
+    ).docs[0].id
     await ctx.payload.update({ collection: 'articles', id: articleId, data: { authors: [authorId] }, draft: true })
     const authorView = await openArticle(author)
-    expect((await autosave(editors.ben, { excerpt: 'Ben edits the draft.', updatedAt: (await openArticle(editors.ben)).updatedAt })).status).toBe(200)
+    expect(
+      (
+        await autosave(editors.ben, {
+          excerpt: 'Ben edits the draft.',
+          updatedAt: (await openArticle(editors.ben)).updatedAt,
+        })
+      ).status,
+    ).toBe(200)
     const stale = await autosave(author, { excerpt: 'The author, from before.', updatedAt: authorView.updatedAt })
     expect(stale.status).toBe(409)
     expect(stale.body.errors[0].message).toMatch(/changed by Ben Editor/)
@@ -179,14 +237,21 @@ describe('articles: drafts and autosave', () => {
 describe('document locking in the admin', () => {
   it('is on for salary tables and articles', () => {
     expect(ctx.payload.collections['payload-locked-documents']).toBeDefined()
-    for (const slug of ['salary-tables', 'articles'] as const) expect(ctx.payload.collections[slug].config.lockDocuments).not.toBe(false)
+    for (const slug of ['salary-tables', 'articles'] as const)
+      expect(ctx.payload.collections[slug].config.lockDocuments).not.toBe(false)
   })
 
   it("refuses a save over another editor's live lock (423), as the admin's lock says", async () => {
-    const ana = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'ana@test.valenx' } }, depth: 0 })).docs[0]
+    const ana = (
+      await ctx.payload.find({ collection: 'users', where: { email: { equals: 'ana@test.valenx' } }, depth: 0 })
+    ).docs[0]
     await ctx.payload.create({
       collection: 'payload-locked-documents',
-      data: { document: { relationTo: 'salary-tables', value: tableId }, globalSlug: null, user: { relationTo: 'users', value: ana.id } },
+      data: {
+        document: { relationTo: 'salary-tables', value: tableId },
+        globalSlug: null,
+        user: { relationTo: 'users', value: ana.id },
+      },
       overrideAccess: true,
     })
     const locked = await save(editors.ben, { notes: 'While Ana edits.' })

@@ -50,18 +50,48 @@ async function tableWithArticle(title: string) {
   const content = richText(
     paragraph(
       'Big Tech pays ',
-      figure({ source: 'salaryCell', table: table.id, role: 'Data Engineer', tier: 'Big Tech', column: 'total', format: 'currency' }),
+      figure({
+        source: 'salaryCell',
+        table: table.id,
+        role: 'Data Engineer',
+        tier: 'Big Tech',
+        column: 'total',
+        format: 'currency',
+      }),
       ', startups ',
-      figure({ source: 'salaryCell', table: table.id, role: 'Data Engineer', tier: 'Startup', column: 'total', format: 'currency' }),
+      figure({
+        source: 'salaryCell',
+        table: table.id,
+        role: 'Data Engineer',
+        tier: 'Startup',
+        column: 'total',
+        format: 'currency',
+      }),
       ', a premium of ',
-      figure({ source: 'salaryComparison', table: table.id, role: 'Data Engineer', tier: 'Big Tech', compareRole: 'Data Engineer', compareTier: 'Startup', column: 'total', operation: 'premium', format: 'percent' }),
+      figure({
+        source: 'salaryComparison',
+        table: table.id,
+        role: 'Data Engineer',
+        tier: 'Big Tech',
+        compareRole: 'Data Engineer',
+        compareTier: 'Startup',
+        column: 'total',
+        operation: 'premium',
+        format: 'percent',
+      }),
       '.',
     ),
     block('salaryTable', { table: table.id, showChart: false }),
   )
   const article = (await payload.create({
     collection: 'articles',
-    data: { title: `${title} explained`, excerpt: 'Figures that follow their table.', category: categoryId, content: content as never, _status: 'published' },
+    data: {
+      title: `${title} explained`,
+      excerpt: 'Figures that follow their table.',
+      category: categoryId,
+      content: content as never,
+      _status: 'published',
+    },
   })) as Article
   return { table, article }
 }
@@ -74,7 +104,14 @@ const readerArticle = async (id: string) => (await api.rest<Article>('GET', `/ar
 describe('hiding a "What changed" entry', () => {
   it('lists each entry with a stable key; a hidden one leaves what readers get, and stays hidden after later edits', async () => {
     const { table, article } = await tableWithArticle('Data engineer pay, history')
-    expect((await publishRows(table, ROWS.map((row, index) => (index === 0 ? { ...row, base: 160_000 } : row)))).status).toBe(200)
+    expect(
+      (
+        await publishRows(
+          table,
+          ROWS.map((row, index) => (index === 0 ? { ...row, base: 160_000 } : row)),
+        )
+      ).status,
+    ).toBe(200)
 
     const listed = await api.rest('GET', `/articles/${article.id}/figure-changes`, { token: editor })
     expect(listed.status).toBe(200)
@@ -90,20 +127,40 @@ describe('hiding a "What changed" entry', () => {
     // Anonymous readers get the filtered list on the page, never the keys behind it.
     expect((await api.rest('GET', `/articles/${article.id}/figure-changes`)).status).toBe(403)
 
-    const saved = await api.rest('PATCH', `/articles/${article.id}`, { token: editor, body: { hiddenChanges: [total.key], _status: 'published' } })
+    const saved = await api.rest('PATCH', `/articles/${article.id}`, {
+      token: editor,
+      body: { hiddenChanges: [total.key], _status: 'published' },
+    })
     expect(saved.status, JSON.stringify(saved.body)).toBe(200)
 
     const reader = await readerArticle(article.id)
     expect(reader.hiddenChanges).toEqual([total.key])
     const shown = visibleChanges(await loadFigureChanges(payload, [table.id]), reader.hiddenChanges)
-    expect(shown.map((change) => change.text.replace(/^\w+ \d{4}: /, ''))).toEqual(['Data Engineer · Big Tech base $150,000 → $160,000'])
+    expect(shown.map((change) => change.text.replace(/^\w+ \d{4}: /, ''))).toEqual([
+      'Data Engineer · Big Tech base $150,000 → $160,000',
+    ])
 
     // A later edit adds its own entries; the hidden one keeps its key and stays hidden.
-    expect((await publishRows(table, ROWS.map((row, index) => (index === 1 ? { ...row, bonus: 7_000 } : { ...row, base: 160_000 })))).status).toBe(200)
-    const after = (await api.rest('GET', `/articles/${article.id}/figure-changes`, { token: editor })).body.changes as { key: string; text: string; hidden: boolean }[]
+    expect(
+      (
+        await publishRows(
+          table,
+          ROWS.map((row, index) => (index === 1 ? { ...row, bonus: 7_000 } : { ...row, base: 160_000 })),
+        )
+      ).status,
+    ).toBe(200)
+    const after = (await api.rest('GET', `/articles/${article.id}/figure-changes`, { token: editor })).body.changes as {
+      key: string
+      text: string
+      hidden: boolean
+    }[]
     expect(after).toHaveLength(4)
     expect(after.filter((change) => change.hidden).map((change) => change.key)).toEqual([total.key])
-    expect(visibleChanges(await loadFigureChanges(payload, [table.id]), reader.hiddenChanges).map((change) => change.text.replace(/^\w+ \d{4}: /, ''))).toEqual([
+    expect(
+      visibleChanges(await loadFigureChanges(payload, [table.id]), reader.hiddenChanges).map((change) =>
+        change.text.replace(/^\w+ \d{4}: /, ''),
+      ),
+    ).toEqual([
       'Data Engineer · Startup total $145,000 → $147,000',
       'Data Engineer · Startup bonus $5,000 → $7,000',
       'Data Engineer · Big Tech base $150,000 → $160,000',
@@ -112,7 +169,10 @@ describe('hiding a "What changed" entry', () => {
 
   it('refuses a hidden entry that is not text', async () => {
     const { article } = await tableWithArticle('Data engineer pay, bad input')
-    const response = await api.rest('PATCH', `/articles/${article.id}`, { token: editor, body: { hiddenChanges: [{ key: 1 }] } })
+    const response = await api.rest('PATCH', `/articles/${article.id}`, {
+      token: editor,
+      body: { hiddenChanges: [{ key: 1 }] },
+    })
     expect(response.status).toBe(400)
   })
 })
@@ -122,15 +182,26 @@ describe('saving a salary table that breaks figures', () => {
     const { table, article } = await tableWithArticle('Data engineer pay, impact')
     const before = await api.rest('GET', `/salary-tables/${table.id}/impact`, { token: editor })
     expect(before.status).toBe(200)
-    expect(before.body).toMatchObject({ brokenFigures: 0, message: null, summary: null, table: { id: table.id, published: true } })
-    expect(before.body.articles).toEqual([expect.objectContaining({ id: article.id, title: 'Data engineer pay, impact explained', figures: 3, broken: [] })])
+    expect(before.body).toMatchObject({
+      brokenFigures: 0,
+      message: null,
+      summary: null,
+      table: { id: table.id, published: true },
+    })
+    expect(before.body.articles).toEqual([
+      expect.objectContaining({ id: article.id, title: 'Data engineer pay, impact explained', figures: 3, broken: [] }),
+    ])
 
     // The Startup row goes: its figure and the premium lose their cell; the save succeeds all the same.
     expect((await publishRows(table, [ROWS[0]])).status).toBe(200)
     const after = await api.rest('GET', `/salary-tables/${table.id}/impact`, { token: editor })
     expect(after.body.brokenFigures).toBe(2)
     expect(after.body.articles[0].broken).toEqual([
-      { figure: 'Data Engineer · Startup total', reason: 'no row Data Engineer · Startup in “Data engineer pay, impact”', shown: '$145,000' },
+      {
+        figure: 'Data Engineer · Startup total',
+        reason: 'no row Data Engineer · Startup in “Data engineer pay, impact”',
+        shown: '$145,000',
+      },
       {
         figure: 'premium of Data Engineer · Big Tech total over Data Engineer · Startup total',
         reason: 'no row Data Engineer · Startup in “Data engineer pay, impact”',
@@ -155,7 +226,9 @@ describe('saving a salary table that breaks figures', () => {
     await payload.update({ collection: 'salary-tables', id: table.id, data: { _status: 'draft' } })
     const unpublished = await api.rest('GET', `/salary-tables/${table.id}/impact`, { token: editor })
     expect(unpublished.body).toMatchObject({ brokenFigures: 3, table: { published: false } })
-    expect(unpublished.body.message).toMatch(/^This table is used by 1 article: “Data engineer pay, impact explained”\. It is not published, so 3 figures show their last published value: /)
+    expect(unpublished.body.message).toMatch(
+      /^This table is used by 1 article: “Data engineer pay, impact explained”\. It is not published, so 3 figures show their last published value: /,
+    )
   })
 
   it('is for editors only', async () => {

@@ -39,9 +39,12 @@ afterAll(async () => {
 })
 
 // `null` calls anonymously.
-const importPost = (body: unknown, token: string | null = editor, headers?: Record<string, string>) => api.rest('POST', '/articles/import', { body, token: token ?? undefined, headers })
+const importPost = (body: unknown, token: string | null = editor, headers?: Record<string, string>) =>
+  api.rest('POST', '/articles/import', { body, token: token ?? undefined, headers })
 const counts = async () => {
-  const all = await Promise.all(['articles', 'salary-tables', 'faqs'].map((collection) => payload.count({ collection: collection as 'articles' })))
+  const all = await Promise.all(
+    ['articles', 'salary-tables', 'faqs'].map((collection) => payload.count({ collection: collection as 'articles' })),
+  )
   return all.map((count) => count.totalDocs)
 }
 const message = (body: any) => (body.errors ?? []).map((error: any) => error.message).join('\n')
@@ -60,14 +63,38 @@ describe('who may import', () => {
 
 describe('the request body', () => {
   const cases: [string, unknown, number, string | undefined, RegExp][] = [
-    ['an unknown format', { format: 'docx', source: '# Hi', dryRun: true }, 400, 'format', /Unknown format \(“docx”\): use "markdown" or "html"/],
+    [
+      'an unknown format',
+      { format: 'docx', source: '# Hi', dryRun: true },
+      400,
+      'format',
+      /Unknown format \(“docx”\): use "markdown" or "html"/,
+    ],
     ['no format', { source: '# Hi', dryRun: true }, 400, 'format', /Unknown format \(none\)/],
-    ['a source that is not text', { format: 'markdown', source: ['# Hi'], dryRun: true }, 400, 'source', /source must be the text of the post/],
+    [
+      'a source that is not text',
+      { format: 'markdown', source: ['# Hi'], dryRun: true },
+      400,
+      'source',
+      /source must be the text of the post/,
+    ],
     ['an empty source', { format: 'markdown', source: '  \n', dryRun: true }, 400, 'source', /source is empty/],
     ['dryRun as a string', { format: 'markdown', source: '# Hi', dryRun: 'yes' }, 400, 'dryRun', /dryRun must be true/],
-    ['an unknown field', { format: 'markdown', source: '# Hi', dryRun: true, publish: true }, 400, 'publish', /Unknown field “publish”/],
+    [
+      'an unknown field',
+      { format: 'markdown', source: '# Hi', dryRun: true, publish: true },
+      400,
+      'publish',
+      /Unknown field “publish”/,
+    ],
     ['a list instead of an object', [{ format: 'markdown' }], 400, undefined, /Send a JSON object/],
-    ['a category that is not text', { format: 'markdown', source: '# Hi', dryRun: true, category: { id: 1 } }, 400, 'category', /category must be the id or slug/],
+    [
+      'a category that is not text',
+      { format: 'markdown', source: '# Hi', dryRun: true, category: { id: 1 } },
+      400,
+      'category',
+      /category must be the id or slug/,
+    ],
   ]
   for (const [what, body, status, field, pattern] of cases) {
     it(`answers ${status} naming the field for ${what}`, async () => {
@@ -80,7 +107,9 @@ describe('the request body', () => {
 
   it('answers 400 to a body that is not JSON, or not sent as JSON', async () => {
     expect(message((await importPost('{"format": "markdown", ')).body)).toMatch(/not valid JSON/)
-    expect(message((await importPost('format=markdown', editor, { 'content-type': 'text/plain' })).body)).toMatch(/Send the post as JSON/)
+    expect(message((await importPost('format=markdown', editor, { 'content-type': 'text/plain' })).body)).toMatch(
+      /Send the post as JSON/,
+    )
   })
 
   it('answers 413 to a post over 2 MB, before reading it', async () => {
@@ -95,10 +124,32 @@ describe('the request body', () => {
 
   it('never answers 5xx to generated wrong shapes, and writes nothing', async () => {
     const before = await counts()
-    const scalar = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('markdown', 'html', '<script>alert(1)</script>', '\u0000', '# T\n\n| a |\n|---|---|'))
-    const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), scalar, { maxKeys: 3 }))
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('markdown', 'html', '<script>alert(1)</script>', '\u0000', '# T\n\n| a |\n|---|---|'),
+    )
+    const value = fc.oneof(
+      scalar,
+      fc.array(scalar, { maxLength: 3 }),
+      fc.dictionary(fc.string({ maxLength: 8 }), scalar, { maxKeys: 3 }),
+    )
     // dryRun is never `false` here, so a generated body that happens to be a valid post creates nothing.
-    const body = fc.record({ format: value, source: value, dryRun: fc.oneof(fc.constant(true), scalar.filter((item) => item !== false)), category: value }, { requiredKeys: [] })
+    const body = fc.record(
+      {
+        format: value,
+        source: value,
+        dryRun: fc.oneof(
+          fc.constant(true),
+          scalar.filter((item) => item !== false),
+        ),
+        category: value,
+      },
+      { requiredKeys: [] },
+    )
     await fc.assert(
       fc.asyncProperty(fc.oneof(body, value), async (generated) => {
         const { status, body: answer } = await importPost(generated)
@@ -134,10 +185,19 @@ describe('hostile and broken posts', () => {
 
   it('refuses a ragged table with the line of each bad row, and creates nothing', async () => {
     const before = await counts()
-    const ragged = REFERENCE.replace('| Unicorn Startups       | $155,000                             | $125,000        | $22,000         | $8,000    | Blind                          |', '| Unicorn Startups | $155,000 | $125,000 | $22,000 | Blind |')
+    const ragged = REFERENCE.replace(
+      '| Unicorn Startups       | $155,000                             | $125,000        | $22,000         | $8,000    | Blind                          |',
+      '| Unicorn Startups | $155,000 | $125,000 | $22,000 | Blind |',
+    )
     const { status, body } = await importPost({ format: 'markdown', source: ragged, dryRun: false })
     expect(status).toBe(400)
-    expect(body.errors).toEqual([{ line: 50, message: 'line 50: this table row has 6 cells but the table has 7 columns: add or remove a “|” so every row has one cell per column' }])
+    expect(body.errors).toEqual([
+      {
+        line: 50,
+        message:
+          'line 50: this table row has 6 cells but the table has 7 columns: add or remove a “|” so every row has one cell per column',
+      },
+    ])
     expect(await counts()).toEqual(before)
   })
 
@@ -154,11 +214,24 @@ describe('hostile and broken posts', () => {
   it('leaves nothing half-created when a write fails part-way (one transaction)', async () => {
     const user = (await payload.find({ collection: 'users', where: { role: { equals: 'editor' } }, limit: 1 })).docs[0]
     const req = await createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
-    const { plan, draft } = await buildPlan({ format: 'markdown', source: REFERENCE.replace(/AI Engineer vs ML Engineer: Roles/g, 'Half-way: Roles') }, lookups(req))
+    const { plan, draft } = await buildPlan(
+      { format: 'markdown', source: REFERENCE.replace(/AI Engineer vs ML Engineer: Roles/g, 'Half-way: Roles') },
+      lookups(req),
+    )
     expect(plan.errors).toEqual([])
     // Someone takes the planned address before the import writes the article, its last step.
     const category = (await payload.find({ collection: 'categories', limit: 1 })).docs[0]
-    await payload.create({ collection: 'articles', data: { title: 'Taken', slug: plan.article.slug, excerpt: 'x', category: category.id, content: { root: { type: 'root', children: [], direction: null, format: '', indent: 0, version: 1 } } as never }, draft: true })
+    await payload.create({
+      collection: 'articles',
+      data: {
+        title: 'Taken',
+        slug: plan.article.slug,
+        excerpt: 'x',
+        category: category.id,
+        content: { root: { type: 'root', children: [], direction: null, format: '', indent: 0, version: 1 } } as never,
+      },
+      draft: true,
+    })
     const before = await counts()
     await expect(createImport(req, plan, draft)).rejects.toThrow()
     expect(await counts()).toEqual(before)

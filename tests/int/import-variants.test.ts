@@ -56,7 +56,11 @@ const WORDINGS = [
   ['Bonus', 'Annual bonus', 'Cash bonus', 'Bonuses'],
   ['Data Source', 'Source', 'Sources', 'Source of data'],
 ]
-const MONEY = [(value: number) => `$${value.toLocaleString('en-US')}`, (value: number) => String(value), (value: number) => `$${value / 1000}k`]
+const MONEY = [
+  (value: number) => `$${value.toLocaleString('en-US')}`,
+  (value: number) => String(value),
+  (value: number) => `$${value / 1000}k`,
+]
 
 const variant = fc.record({
   order: fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6], { minLength: 7, maxLength: 7 }),
@@ -77,18 +81,29 @@ function salaryMarkdown(v: Variant): string {
       if (column === 0 && !v.roleOnEveryRow && index % 3 !== 0) return ''
       return typeof value === 'number' ? MONEY[v.money](value) : value
     })
-  const lines = [v.order.map((column) => WORDINGS[column][v.wording[column]]), v.order.map(() => '---'), ...ROWS.map(cells)]
+  const lines = [
+    v.order.map((column) => WORDINGS[column][v.wording[column]]),
+    v.order.map(() => '---'),
+    ...ROWS.map(cells),
+  ]
   return lines.map((line) => `| ${line.join(' | ')} |`).join('\n')
 }
 
 function source(v: Variant): { format: 'markdown' | 'html'; source: string } {
   const start = REFERENCE.indexOf('| **Role**')
   const end = REFERENCE.indexOf('\n\n', start)
-  const markdown = `${REFERENCE.slice(0, start)}${salaryMarkdown(v)}${REFERENCE.slice(end)}`.replace('**Key Insights:**', v.insights).replace('## **6. FAQ**', v.faqHeading)
+  const markdown = `${REFERENCE.slice(0, start)}${salaryMarkdown(v)}${REFERENCE.slice(end)}`
+    .replace('**Key Insights:**', v.insights)
+    .replace('## **6. FAQ**', v.faqHeading)
   if (v.format === 'markdown') return { format: 'markdown', source: markdown }
-  const html = (marked.parse(markdown, { gfm: true, async: false }) as string).replace(/<strong>/g, '<b>').replace(/<\/strong>/g, '</b>')
+  const html = (marked.parse(markdown, { gfm: true, async: false }) as string)
+    .replace(/<strong>/g, '<b>')
+    .replace(/<\/strong>/g, '</b>')
   if (v.format === 'html') return { format: 'html', source: html }
-  return { format: 'html', source: `<!doctype html><html><head><title>Blog</title><script>track()</script></head><body><nav><a href="/">Home</a></nav><article>${html}</article></body></html>` }
+  return {
+    format: 'html',
+    source: `<!doctype html><html><head><title>Blog</title><script>track()</script></head><body><nav><a href="/">Home</a></nav><article>${html}</article></body></html>`,
+  }
 }
 
 const importPost = (body: unknown) => api.rest('POST', '/articles/import', { body, token: editor })
@@ -100,9 +115,25 @@ describe('variants of the reference post', () => {
         const { status, body } = await importPost({ ...source(v), dryRun: true })
         expect(status, JSON.stringify(body.errors ?? body).slice(0, 600)).toBe(200)
         const { plan } = body
-        expect(plan.tables.map((table: any) => [table.becomes, table.rows])).toEqual([['salary-tables', 6], ['dataTable', 2], ['dataTable', 5]])
-        expect(plan.figures.map((figure: any) => figure.text)).toEqual(['$210,000', '$172,000', '22%', '3.5x', '22%', '180%'])
-        expect(plan.outline.filter((entry: any) => entry.kind === 'callout').map((entry: any) => entry.text)).toEqual(['Data Hook', 'Key Insights', 'Analysis', 'Critical Delta'])
+        expect(plan.tables.map((table: any) => [table.becomes, table.rows])).toEqual([
+          ['salary-tables', 6],
+          ['dataTable', 2],
+          ['dataTable', 5],
+        ])
+        expect(plan.figures.map((figure: any) => figure.text)).toEqual([
+          '$210,000',
+          '$172,000',
+          '22%',
+          '3.5x',
+          '22%',
+          '180%',
+        ])
+        expect(plan.outline.filter((entry: any) => entry.kind === 'callout').map((entry: any) => entry.text)).toEqual([
+          'Data Hook',
+          'Key Insights',
+          'Analysis',
+          'Critical Delta',
+        ])
         expect(plan.faqs).toHaveLength(3)
         expect(plan.article.title).toBe('AI Engineer vs ML Engineer: Roles, Salary, and Career Path')
         if (v.format === 'html-document') expect(plan.removed.join('\n')).toContain('<script> was removed')
@@ -116,13 +147,28 @@ describe('variants of the reference post', () => {
     const { status, body } = await importPost({ format: 'html', source: html, dryRun: false })
     expect(status, JSON.stringify(body).slice(0, 600)).toBe(201)
     expect(body.figures).toBe(6)
-    const article = (await payload.findByID({ collection: 'articles', id: body.article.id, draft: true, depth: 2 })) as Article
+    const article = (await payload.findByID({
+      collection: 'articles',
+      id: body.article.id,
+      draft: true,
+      depth: 2,
+    })) as Article
     expect(resolveFigures(article.content).broken).toEqual([])
-    expect(figureNodes(article.content).map((node) => node.display)).toEqual(['$210,000', '22%', '$172,000', '3.5x', '22%', '180%'])
+    expect(figureNodes(article.content).map((node) => node.display)).toEqual([
+      '$210,000',
+      '22%',
+      '$172,000',
+      '3.5x',
+      '22%',
+      '180%',
+    ])
   })
 
   it('a table whose typed total disagrees is imported with the computed total and a warning', async () => {
-    const wrong = REFERENCE.replace('| $180,000                             | $140,000 ', '| $185,000                             | $140,000 ')
+    const wrong = REFERENCE.replace(
+      '| $180,000                             | $140,000 ',
+      '| $185,000                             | $140,000 ',
+    )
     const { status, body } = await importPost({ format: 'markdown', source: wrong, dryRun: true })
     expect(status).toBe(200)
     expect(body.plan.warnings.join('\n')).toContain(
@@ -135,6 +181,8 @@ describe('variants of the reference post', () => {
     const { body } = await importPost({ format: 'markdown', source: post, dryRun: true })
     expect(body.plan.figures).toEqual([])
     expect(body.plan.unmatchedNumbers).toEqual([{ line: 3, text: '$999,999', why: 'matches no table cell' }])
-    expect(body.plan.warnings.join('\n')).toMatch(/line 3: “\$10,000” matches 3 cells equally well: AI Engineer · FAANG\+ \(L5-L7\) bonus/)
+    expect(body.plan.warnings.join('\n')).toMatch(
+      /line 3: “\$10,000” matches 3 cells equally well: AI Engineer · FAANG\+ \(L5-L7\) bonus/,
+    )
   })
 })

@@ -47,7 +47,8 @@ describe('demo content', () => {
     const { docs } = await payload.find({ collection: 'salary-tables', overrideAccess: false })
     const rows = docs[0].rows
     for (const row of rows) expect(row.total).toBe(row.base + row.equity + row.bonus)
-    const total = (role: string) => rows.find((row) => row.role === role && row.tier.startsWith('FAANG+'))?.total as number
+    const total = (role: string) =>
+      rows.find((row) => row.role === role && row.tier.startsWith('FAANG+'))?.total as number
     expect(total('AI Engineer')).toBe(210_000)
     expect(total('ML Engineer')).toBe(172_000)
     expect(Math.round(((total('AI Engineer') - total('ML Engineer')) / total('ML Engineer')) * 100)).toBe(22)
@@ -65,7 +66,13 @@ describe('REST and GraphQL', () => {
   it('serves published articles to anonymous clients and never a draft', async () => {
     const draft = await api.rest<{ doc: Article }>('POST', '/articles?draft=true', {
       token: adminToken,
-      body: { title: 'Unreleased salary scoop', excerpt: 'Not yet.', category: (await readSeedArticle(payload)).category, content: (await readSeedArticle(payload)).content, _status: 'draft' },
+      body: {
+        title: 'Unreleased salary scoop',
+        excerpt: 'Not yet.',
+        category: (await readSeedArticle(payload)).category,
+        content: (await readSeedArticle(payload)).content,
+        _status: 'draft',
+      },
     })
     expect(draft.status).toBe(201)
     const draftId = draft.body.doc.id
@@ -83,7 +90,9 @@ describe('REST and GraphQL', () => {
     const byStatus = await api.rest<{ docs: Article[] }>('GET', '/articles?where[_status][equals]=draft&draft=true')
     expect(byStatus.body.docs ?? []).toHaveLength(0)
 
-    const graph = await api.gql<{ Articles: { docs: { title: string }[] } }>('{ Articles(draft: true, limit: 100) { docs { title } } }')
+    const graph = await api.gql<{ Articles: { docs: { title: string }[] } }>(
+      '{ Articles(draft: true, limit: 100) { docs { title } } }',
+    )
     expect(graph.body.data?.Articles.docs.map((doc) => doc.title)).not.toContain('Unreleased salary scoop')
     expect(graph.body.data?.Articles.docs.length).toBeGreaterThanOrEqual(4)
 
@@ -105,6 +114,8 @@ describe('REST and GraphQL', () => {
     })
     expect(response.status).toBe(400)
     expect(JSON.stringify(response.body)).toMatch(/rows\.0\.base/)
-    expect((await payload.count({ collection: 'salary-tables', overrideAccess: true })).totalDocs).toBe(before.totalDocs)
+    expect((await payload.count({ collection: 'salary-tables', overrideAccess: true })).totalDocs).toBe(
+      before.totalDocs,
+    )
   })
 })

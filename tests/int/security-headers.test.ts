@@ -11,7 +11,10 @@ import { adminCsp, HSTS, readerCsp, securityHeaders } from '@/config/securityHea
  * same on the production server; this pins the route patterns, which are easy to get subtly wrong.
  */
 
-function headersFor(pathname: string, { serverUrl, request = {} }: { serverUrl?: string; request?: Record<string, string> } = {}): Record<string, string> {
+function headersFor(
+  pathname: string,
+  { serverUrl, request = {} }: { serverUrl?: string; request?: Record<string, string> } = {},
+): Record<string, string> {
   const result: Record<string, string> = {}
   for (const rule of securityHeaders(serverUrl)) {
     if (!getPathMatch(rule.source, { strict: false })(pathname)) continue
@@ -22,7 +25,18 @@ function headersFor(pathname: string, { serverUrl, request = {} }: { serverUrl?:
 }
 
 describe('security headers', () => {
-  const readerPaths = ['/', '/blog', '/blog/ai-engineer-vs-ml-engineer', '/blog/administrators-pay', '/search', '/feed.xml', '/sitemap.xml', '/api/articles', '/api/graphql', '/next/preview']
+  const readerPaths = [
+    '/',
+    '/blog',
+    '/blog/ai-engineer-vs-ml-engineer',
+    '/blog/administrators-pay',
+    '/search',
+    '/feed.xml',
+    '/sitemap.xml',
+    '/api/articles',
+    '/api/graphql',
+    '/next/preview',
+  ]
 
   it.each(readerPaths)('%s gets the baseline headers and the reader CSP', (path) => {
     const headers = headersFor(path)
@@ -33,14 +47,19 @@ describe('security headers', () => {
     expect(headers['content-security-policy']).toBe(readerCsp)
   })
 
-  it.each(['/admin', '/admin/login', '/admin/collections/articles/1'])('%s gets the admin CSP, frame rules included', (path) => {
-    const headers = headersFor(path)
-    expect(headers['content-security-policy']).toBe(adminCsp)
-    expect(headers['x-frame-options']).toBe('SAMEORIGIN')
-  })
+  it.each(['/admin', '/admin/login', '/admin/collections/articles/1'])(
+    '%s gets the admin CSP, frame rules included',
+    (path) => {
+      const headers = headersFor(path)
+      expect(headers['content-security-policy']).toBe(adminCsp)
+      expect(headers['x-frame-options']).toBe('SAMEORIGIN')
+    },
+  )
 
   it('the reader CSP allows only this origin, and frames only by this origin', () => {
-    const directives = Object.fromEntries(readerCsp.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1).join(' ')]))
+    const directives = Object.fromEntries(
+      readerCsp.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1).join(' ')]),
+    )
     expect(directives['default-src']).toBe("'self'")
     expect(directives['script-src']).toBe("'self' 'unsafe-inline'")
     expect(directives['style-src']).toBe("'self'")
@@ -57,7 +76,11 @@ describe('HSTS', () => {
 
   it.each(paths)('%s: not sent over plain HTTP (a local http:// address, no proxy saying otherwise)', (path) => {
     expect(headersFor(path, { serverUrl: 'http://localhost:3000' })['strict-transport-security']).toBeUndefined()
-    expect(headersFor(path, { serverUrl: 'http://localhost:3000', request: { 'x-forwarded-proto': 'http' } })['strict-transport-security']).toBeUndefined()
+    expect(
+      headersFor(path, { serverUrl: 'http://localhost:3000', request: { 'x-forwarded-proto': 'http' } })[
+        'strict-transport-security'
+      ],
+    ).toBeUndefined()
   })
 
   it.each(paths)('%s: sent on every response when the public address is https://', (path) => {
@@ -65,8 +88,14 @@ describe('HSTS', () => {
   })
 
   it.each(paths)('%s: sent when the TLS-terminating proxy says the reader came over HTTPS', (path) => {
-    expect(headersFor(path, { serverUrl: 'http://localhost:3000', request: { 'x-forwarded-proto': 'https' } })['strict-transport-security']).toBe(HSTS.value)
-    expect(headersFor(path, { request: { 'x-forwarded-proto': 'https, http' } })['strict-transport-security']).toBe(HSTS.value)
+    expect(
+      headersFor(path, { serverUrl: 'http://localhost:3000', request: { 'x-forwarded-proto': 'https' } })[
+        'strict-transport-security'
+      ],
+    ).toBe(HSTS.value)
+    expect(headersFor(path, { request: { 'x-forwarded-proto': 'https, http' } })['strict-transport-security']).toBe(
+      HSTS.value,
+    )
   })
 
   it('asks for a year of HTTPS and binds no other host', () => {

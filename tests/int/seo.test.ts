@@ -32,7 +32,12 @@ afterAll(async () => {
 
 async function authorNamesOf(article: Article): Promise<string[]> {
   const ids = (article.authors ?? []).map(relationId).filter(Boolean) as string[]
-  const { docs } = await payload.find({ collection: 'users', where: { id: { in: ids } }, overrideAccess: true, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { id: { in: ids } },
+    overrideAccess: true,
+    depth: 0,
+  })
   return docs.map((user) => user.name)
 }
 
@@ -60,7 +65,11 @@ describe('JSON-LD of the article page', () => {
     expect(ld).not.toHaveProperty('image')
 
     const [faq] = byType(items, 'FAQPage')
-    const questions = faq.mainEntity as { '@type': string; name: string; acceptedAnswer: { '@type': string; text: string } }[]
+    const questions = faq.mainEntity as {
+      '@type': string
+      name: string
+      acceptedAnswer: { '@type': string; text: string }
+    }[]
     expect(questions).toHaveLength(3)
     expect(questions.map((question) => question.name)).toEqual([
       'Can an ML Engineer transition to an AI Engineer?',
@@ -106,7 +115,12 @@ describe('JSON-LD of the article page', () => {
     const table = blocksOf(before.content as LexicalRoot, 'salaryTable')[0].table as SalaryTable
     await new Promise((resolve) => setTimeout(resolve, 20))
     const rows = table.rows.map((row, index) => (index === 0 ? { ...row, bonus: row.bonus + 1000 } : row))
-    const edited = await payload.update({ collection: 'salary-tables', id: table.id, data: { rows, _status: 'published' }, overrideAccess: true })
+    const edited = await payload.update({
+      collection: 'salary-tables',
+      id: table.id,
+      data: { rows, _status: 'published' },
+      overrideAccess: true,
+    })
 
     const after = await readSeedArticle(payload)
     expect(after.updatedAt).toBe(before.updatedAt)
@@ -115,8 +129,12 @@ describe('JSON-LD of the article page', () => {
     expect(Date.parse(String(ld.dateModified))).toBeGreaterThan(Date.parse(before.updatedAt))
     const entry = (await readPublishedArticleEntries()).find((candidate) => candidate.slug === SEED_SLUG)
     expect(entry?.modifiedAt).toBe(ld.dateModified)
-    expect((await readSitemapEntries()).find((candidate) => candidate.slug === SEED_SLUG)?.modifiedAt).toBe(ld.dateModified)
-    expect((await readSitemapOverview()).categories.find((category) => category.slug === 'comparisons')?.modifiedAt).toBe(ld.dateModified)
+    expect((await readSitemapEntries()).find((candidate) => candidate.slug === SEED_SLUG)?.modifiedAt).toBe(
+      ld.dateModified,
+    )
+    expect(
+      (await readSitemapOverview()).categories.find((category) => category.slug === 'comparisons')?.modifiedAt,
+    ).toBe(ld.dateModified)
     // Index and search cards carry the same date.
     const card = (await searchArticles('MLOps')).find((candidate) => candidate.slug === SEED_SLUG)
     expect(card?.modifiedAt).toBe(ld.dateModified)
@@ -130,7 +148,11 @@ describe('JSON-LD of the article page', () => {
   })
 
   it('cannot be closed early by text in the content', () => {
-    const json = serializeJsonLd({ '@context': 'https://schema.org', '@type': 'Article', headline: 'Salaries </script><script>alert(1)</script>' })
+    const json = serializeJsonLd({
+      '@context': 'https://schema.org',
+      '@type': 'Article',
+      headline: 'Salaries </script><script>alert(1)</script>',
+    })
     expect(json).not.toContain('</script')
     expect(JSON.parse(json).headline).toBe('Salaries </script><script>alert(1)</script>')
   })
@@ -140,10 +162,17 @@ describe('reader search and the published-article lists', () => {
   it('finds the seed article for "MLOps", in any letter case', async () => {
     for (const query of ['MLOps', 'mlops', '  MLOPS  ']) {
       const results = await searchArticles(query)
-      expect(results.map((card) => card.title), query).toContain(SEED_TITLE)
+      expect(
+        results.map((card) => card.title),
+        query,
+      ).toContain(SEED_TITLE)
     }
     const [card] = await searchArticles('AI Engineer vs ML Engineer')
-    expect(card).toMatchObject({ title: SEED_TITLE, slug: SEED_SLUG, category: { title: 'Comparisons', slug: 'comparisons' } })
+    expect(card).toMatchObject({
+      title: SEED_TITLE,
+      slug: SEED_SLUG,
+      category: { title: 'Comparisons', slug: 'comparisons' },
+    })
     expect(card.readingTime).toBeGreaterThan(0)
     expect(await searchArticles('')).toEqual([])
     expect(await searchArticles('nothing-matches-this-zz9')).toEqual([])
@@ -213,24 +242,37 @@ describe('reader search and the published-article lists', () => {
     expect(await found()).toEqual([])
     expect(cachedSearchCount()).toBe(remembered)
 
-    expect((await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'published' } })).status).toBe(200)
+    expect(
+      (await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'published' } })).status,
+    ).toBe(200)
     expect(await found()).toEqual([id])
     const started = performance.now()
     expect(await found()).toEqual([id]) // the cached answer
     const cachedMs = performance.now() - started
 
     // Unpublished: gone at once, though the search was cached a moment ago.
-    expect((await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'draft' } })).status).toBe(200)
+    expect((await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'draft' } })).status).toBe(
+      200,
+    )
     expect(await found()).toEqual([])
     expect(await found()).toEqual([])
 
     // Concurrent readers of the same new query share one answer, and it is the right one.
-    expect((await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'published' } })).status).toBe(200)
+    expect(
+      (await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { _status: 'published' } })).status,
+    ).toBe(200)
     const together = await Promise.all(Array.from({ length: 8 }, found))
     expect(together).toEqual(Array.from({ length: 8 }, () => [id]))
 
     // A card shows the article's current title even when the list of matches comes from the cache.
-    expect((await api.rest('PATCH', `/articles/${id}`, { token: adminToken, body: { title: `Published about ${word} pay` } })).status).toBe(200)
+    expect(
+      (
+        await api.rest('PATCH', `/articles/${id}`, {
+          token: adminToken,
+          body: { title: `Published about ${word} pay` },
+        })
+      ).status,
+    ).toBe(200)
     expect((await searchArticles(word)).map((card) => card.title)).toEqual([`Published about ${word} pay`])
 
     // A salary table's save forgets only the searches whose cards show it (their "Updated" date).
@@ -238,7 +280,10 @@ describe('reader search and the published-article lists', () => {
     expect((await searchArticles('MLOps')).map((card) => card.slug)).toContain(SEED_SLUG)
     expect(await found()).toEqual([id])
     const remembering = cachedSearchCount()
-    expect((await api.rest('PATCH', `/salary-tables/${tableId}`, { token: adminToken, body: { notes: 'Checked again.' } })).status).toBe(200)
+    expect(
+      (await api.rest('PATCH', `/salary-tables/${tableId}`, { token: adminToken, body: { notes: 'Checked again.' } }))
+        .status,
+    ).toBe(200)
     expect(cachedSearchCount()).toBe(remembering - 1)
     const card = (await searchArticles('MLOps')).find((candidate) => candidate.slug === SEED_SLUG)
     const table = await payload.findByID({ collection: 'salary-tables', id: tableId, depth: 0 })
@@ -251,26 +296,48 @@ describe('reader search and the published-article lists', () => {
 
   it('lists every published article for the sitemap and feed, newest first, with dates', async () => {
     const entries = await readPublishedArticleEntries()
-    const { docs } = await payload.find({ collection: 'articles', overrideAccess: false, depth: 0, limit: 100, sort: '-publishedAt' })
+    const { docs } = await payload.find({
+      collection: 'articles',
+      overrideAccess: false,
+      depth: 0,
+      limit: 100,
+      sort: '-publishedAt',
+    })
     expect(entries.map((entry) => entry.slug)).toEqual(docs.map((doc) => doc.slug))
     for (const entry of entries) {
       expect(Date.parse(entry.publishedAt)).not.toBeNaN()
-      expect(Date.parse(entry.modifiedAt)).toBeGreaterThanOrEqual(Date.parse(docs.find((doc) => doc.id === entry.id)?.updatedAt as string))
+      expect(Date.parse(entry.modifiedAt)).toBeGreaterThanOrEqual(
+        Date.parse(docs.find((doc) => doc.id === entry.id)?.updatedAt as string),
+      )
     }
     // The sitemap reads the same articles without populating them, and must agree on every date.
-    expect(await readSitemapEntries()).toEqual(entries.map((entry) => ({ slug: entry.slug, modifiedAt: entry.modifiedAt, categorySlug: entry.category?.slug ?? null })))
-    expect((await readPublishedArticleEntries(2)).map((entry) => entry.slug)).toEqual(entries.slice(0, 2).map((entry) => entry.slug))
+    expect(await readSitemapEntries()).toEqual(
+      entries.map((entry) => ({
+        slug: entry.slug,
+        modifiedAt: entry.modifiedAt,
+        categorySlug: entry.category?.slug ?? null,
+      })),
+    )
+    expect((await readPublishedArticleEntries(2)).map((entry) => entry.slug)).toEqual(
+      entries.slice(0, 2).map((entry) => entry.slug),
+    )
     // The sitemap's files: the first holds them all here (500 to a file); the overview's dates are
     // those of the newest article in each category, and of the whole site.
     expect(await readSitemapEntries(1)).toEqual(await readSitemapEntries())
     const overview = await readSitemapOverview()
-    const newestOf = (list: typeof entries) => list.map((entry) => entry.modifiedAt).sort().at(-1)
+    const newestOf = (list: typeof entries) =>
+      list
+        .map((entry) => entry.modifiedAt)
+        .sort()
+        .at(-1)
     expect(overview.articleCount).toBe(entries.length)
     expect(overview.newest).toBe(newestOf(entries))
     const categorySlugs = [...new Set(entries.map((entry) => entry.category?.slug))].sort()
     expect(overview.categories.map((category) => category.slug).sort()).toEqual(categorySlugs)
     for (const category of overview.categories) {
-      expect(category.modifiedAt, category.slug).toBe(newestOf(entries.filter((entry) => entry.category?.slug === category.slug)))
+      expect(category.modifiedAt, category.slug).toBe(
+        newestOf(entries.filter((entry) => entry.category?.slug === category.slug)),
+      )
     }
   })
 })

@@ -27,7 +27,11 @@ async function upload(name: string, type: string, bytes: Buffer) {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(bytes)], { type }), name)
   form.append('_payload', JSON.stringify({ alt: `Upload of ${name}` }))
-  const request = new Request('http://localhost:3000/api/media', { method: 'POST', headers: { authorization: `JWT ${ctx.adminToken}` }, body: form })
+  const request = new Request('http://localhost:3000/api/media', {
+    method: 'POST',
+    headers: { authorization: `JWT ${ctx.adminToken}` },
+    body: form,
+  })
   const response = await REST_POST(ctx.config)(request, { params: Promise.resolve({ slug: ['media'] }) })
   return { status: response.status, body: await response.json() }
 }
@@ -35,12 +39,19 @@ async function upload(name: string, type: string, bytes: Buffer) {
 const mediaDir = () => path.join(dataDir(), 'media')
 const storedFiles = () => (fs.existsSync(mediaDir()) ? fs.readdirSync(mediaDir()).sort() : [])
 const mediaCount = async () => (await ctx.payload.count({ collection: 'media' })).totalDocs
-const png = () => sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } }).png().toBuffer()
+const png = () =>
+  sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer()
 
 const HTML = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>')
 const SLOPPY_HTML = Buffer.from('<html><body><img src=x onerror=alert(1)><p>not closed')
-const SVG_WITH_SCRIPT = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><script>alert(1)</script></svg>')
-const CLEAN_SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>')
+const SVG_WITH_SCRIPT = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><script>alert(1)</script></svg>',
+)
+const CLEAN_SVG = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>',
+)
 
 describe('media uploads', () => {
   it('accepts a PNG image and stores the file', async () => {
@@ -62,7 +73,9 @@ describe('media uploads', () => {
     const response = await upload(name, type, bytes)
     expect(response.status).toBe(400)
     const message: string = response.body.errors[0].message
-    expect(message).toMatch(/^This file is (application|text|image)\/[\w.+-]+, which cannot be uploaded: only PNG, JPEG, WebP, AVIF or GIF images are accepted\./)
+    expect(message).toMatch(
+      /^This file is (application|text|image)\/[\w.+-]+, which cannot be uploaded: only PNG, JPEG, WebP, AVIF or GIF images are accepted\./,
+    )
     expect(response.body.errors[0].data.errors[0]).toEqual({ path: 'file', message })
     expect(await mediaCount()).toBe(countBefore)
     expect(storedFiles()).toEqual(filesBefore)
@@ -70,7 +83,9 @@ describe('media uploads', () => {
 
   it('says when an SVG carries script', async () => {
     const response = await upload('logo.png', 'image/png', SVG_WITH_SCRIPT)
-    expect(response.body.errors[0].message).toMatch(/^This file is image\/svg\+xml, .* It also contains script or other active content\.$/)
+    expect(response.body.errors[0].message).toMatch(
+      /^This file is image\/svg\+xml, .* It also contains script or other active content\.$/,
+    )
   })
 
   it(`refuses a file over ${MAX_UPLOAD_BYTES / 1024 / 1024} MB with a 413 that says the limit, and stores nothing`, async () => {
@@ -84,7 +99,9 @@ describe('media uploads', () => {
   })
 
   it('accepts a JPEG photo', async () => {
-    const image = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#884422' } }).jpeg({ quality: 90 }).toBuffer()
+    const image = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#884422' } })
+      .jpeg({ quality: 90 })
+      .toBuffer()
     expect((await upload('photo.jpg', 'image/jpeg', image)).status).toBe(201)
   })
 })

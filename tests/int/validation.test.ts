@@ -40,7 +40,11 @@ function expectRefused(response: RestResponse, path: string | RegExp) {
   expect(response.status, JSON.stringify(response.body)).toBe(400)
   const paths = fieldErrors(response).map((error) => error.path)
   if (typeof path === 'string') expect(paths).toContain(path)
-  else expect(paths.some((candidate) => path.test(candidate)), `paths: ${paths.join(', ')}`).toBe(true)
+  else
+    expect(
+      paths.some((candidate) => path.test(candidate)),
+      `paths: ${paths.join(', ')}`,
+    ).toBe(true)
 }
 
 async function counts(collection: CollectionSlug) {
@@ -61,7 +65,14 @@ const row = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 
-const table = (rows: Record<string, unknown>[]) => ({ title: 'Validation table', currency: 'USD', period: '2024', asOf: '2026-06-01', rows, _status: 'published' })
+const table = (rows: Record<string, unknown>[]) => ({
+  title: 'Validation table',
+  currency: 'USD',
+  period: '2024',
+  asOf: '2026-06-01',
+  rows,
+  _status: 'published',
+})
 
 describe('salary tables', () => {
   const refusals: [string, Record<string, unknown>[], string | RegExp][] = [
@@ -95,7 +106,10 @@ describe('salary tables', () => {
     expectRefused(await api.rest('POST', '/salary-tables?draft=true', { token, body: draft }), 'rows.0.base')
 
     const [existing] = (await payload.find({ collection: 'salary-tables', depth: 0, limit: 1 })).docs
-    const response = await api.rest('PATCH', `/salary-tables/${existing.id}?draft=true`, { token, body: { rows: [row({ bonus: 0.5 })] } })
+    const response = await api.rest('PATCH', `/salary-tables/${existing.id}?draft=true`, {
+      token,
+      body: { rows: [row({ bonus: 0.5 })] },
+    })
     expectRefused(response, 'rows.0.bonus')
     expect(await counts('salary-tables')).toEqual(before)
   })
@@ -106,7 +120,10 @@ describe('salary tables', () => {
     expect(created.body.doc.rows[0].total).toBe(190_000)
 
     const id = created.body.doc.id
-    const updated = await api.rest('PATCH', `/salary-tables/${id}`, { token, body: { rows: [row({ base: 160_000, total: 999_999_999 })] } })
+    const updated = await api.rest('PATCH', `/salary-tables/${id}`, {
+      token,
+      body: { rows: [row({ base: 160_000, total: 999_999_999 })] },
+    })
     expect(updated.status, JSON.stringify(updated.body)).toBe(200)
     expect(updated.body.doc.rows[0].total).toBe(200_000)
     const stored = await payload.findByID({ collection: 'salary-tables', id, depth: 0 })
@@ -135,13 +152,21 @@ describe('articles', () => {
     expectRefused(await api.rest('POST', '/articles', { token, body }), path)
     expect(await counts('articles')).toEqual(before)
     const title = body.title as string
-    expect((await payload.count({ collection: 'articles', where: { title: { equals: title } }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: 'articles', where: { title: { equals: title } }, overrideAccess: true }))
+        .totalDocs,
+    ).toBe(0)
   }
 
   it('refuses a javascript: URL in a recommended-reading block', async () => {
     const content = richText(
       paragraph('Read on.'),
-      block('recommendedReading', { label: 'Recommended Reading', linkType: 'external', url: 'javascript:alert(document.cookie)', title: 'Click me' }),
+      block('recommendedReading', {
+        label: 'Recommended Reading',
+        linkType: 'external',
+        url: 'javascript:alert(document.cookie)',
+        title: 'Click me',
+      }),
     )
     await expectArticleRefused(articleInput({ content }), /^content/)
   })
@@ -154,7 +179,12 @@ describe('articles', () => {
   it('accepts an https URL in both places (the refusals above are about the scheme)', async () => {
     const content = richText(
       paragraph('See ', link('https://example.com/page', 'this page'), '.'),
-      block('recommendedReading', { label: 'Recommended Reading', linkType: 'external', url: 'https://example.com/', title: 'Example' }),
+      block('recommendedReading', {
+        label: 'Recommended Reading',
+        linkType: 'external',
+        url: 'https://example.com/',
+        title: 'Example',
+      }),
     )
     const response = await api.rest('POST', '/articles', { token, body: articleInput({ content }) })
     expect(response.status, JSON.stringify(response.body)).toBe(201)
@@ -180,7 +210,10 @@ describe('articles', () => {
   it('refuses an article that lists itself as a related post, and keeps its related posts', async () => {
     const before = await payload.findByID({ collection: 'articles', id: seedArticle.id, depth: 0 })
     const versionsBefore = await counts('articles')
-    const response = await api.rest('PATCH', `/articles/${seedArticle.id}`, { token, body: { relatedPosts: [seedArticle.id, ...(before.relatedPosts as string[])] } })
+    const response = await api.rest('PATCH', `/articles/${seedArticle.id}`, {
+      token,
+      body: { relatedPosts: [seedArticle.id, ...(before.relatedPosts as string[])] },
+    })
     expectRefused(response, 'relatedPosts')
     expect(await counts('articles')).toEqual(versionsBefore)
     const after = await payload.findByID({ collection: 'articles', id: seedArticle.id, depth: 0 })
@@ -190,7 +223,10 @@ describe('articles', () => {
 
   it('refuses a bad update of a published article without changing it', async () => {
     const before = await payload.findByID({ collection: 'articles', id: seedArticle.id, depth: 0 })
-    const response = await api.rest('PATCH', `/articles/${seedArticle.id}`, { token, body: { title: 'x'.repeat(201), slug: 'ml-engineer-career-path' } })
+    const response = await api.rest('PATCH', `/articles/${seedArticle.id}`, {
+      token,
+      body: { title: 'x'.repeat(201), slug: 'ml-engineer-career-path' },
+    })
     expect(response.status).toBe(400)
     expect(fieldErrors(response).map((error) => error.path)).toEqual(expect.arrayContaining(['title']))
     const after = await payload.findByID({ collection: 'articles', id: seedArticle.id, depth: 0 })

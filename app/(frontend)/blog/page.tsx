@@ -7,7 +7,11 @@ import { SITE_NAME } from '@/seo/site'
 
 export const revalidate = false
 
-export const metadata: Metadata = pageMetadata({ title: 'Blog', description: `Every ${SITE_NAME} article, newest first.`, path: blogPath() })
+export const metadata: Metadata = pageMetadata({
+  title: 'Blog',
+  description: `Every ${SITE_NAME} article, newest first.`,
+  path: blogPath(),
+})
 
 export default function BlogIndexPage() {
   return (

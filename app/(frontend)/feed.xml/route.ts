@@ -22,7 +22,9 @@ export async function GET(): Promise<Response> {
     language: 'en',
     copyright: `© ${SITE_NAME}`,
     // The newest change a reader would see, not the time of the build, so an unchanged feed stays unchanged.
-    updated: articles.length ? new Date(Math.max(...articles.map((article) => Date.parse(article.modifiedAt)))) : undefined,
+    updated: articles.length
+      ? new Date(Math.max(...articles.map((article) => Date.parse(article.modifiedAt))))
+      : undefined,
     feedLinks: { rss: absoluteUrl(feedPath()) },
     generator: SITE_NAME,
   })
@@ -36,7 +38,9 @@ export async function GET(): Promise<Response> {
       description: article.excerpt,
       date: new Date(article.modifiedAt),
       published: new Date(article.publishedAt),
-      category: article.category ? [{ name: article.category.title, domain: absoluteUrl(categoryPath(article.category.slug)) }] : undefined,
+      category: article.category
+        ? [{ name: article.category.title, domain: absoluteUrl(categoryPath(article.category.slug)) }]
+        : undefined,
       // RSS 2.0 has no updated date for items; Atom's, in its namespace, is the one feed readers know.
       extensions: [{ name: 'atom:updated', objects: { _text: article.modifiedAt } }],
     })

@@ -9,5 +9,9 @@ import { SITE_NAME } from '@/seo/site'
 export const dynamic = 'force-static'
 
 export function GET() {
-  return ogImage({ eyebrow: SITE_NAME.toUpperCase(), title: 'Career data you can check', footer: 'Salaries, demand and skills, every figure sourced' })
+  return ogImage({
+    eyebrow: SITE_NAME.toUpperCase(),
+    title: 'Career data you can check',
+    footer: 'Salaries, demand and skills, every figure sourced',
+  })
 }

@@ -44,8 +44,8 @@ export default async function SearchPage({ searchParams }: Args) {
         ) : (
           <div className="search-empty" role="status">
             <p>
-              No articles match “{query}”. Try fewer or more general words (a role such as “ML Engineer”, a skill such as
-              “PyTorch”), check the spelling, or <a href={blogPath()}>browse every article</a>.
+              No articles match “{query}”. Try fewer or more general words (a role such as “ML Engineer”, a skill such
+              as “PyTorch”), check the spelling, or <a href={blogPath()}>browse every article</a>.
             </p>
           </div>
         )

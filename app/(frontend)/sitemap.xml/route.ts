@@ -13,6 +13,8 @@ export async function GET(): Promise<Response> {
   const articleFiles = Math.ceil(articleCount / ARTICLES_PER_SITEMAP)
   return sitemapIndexResponse([
     { loc: absoluteUrl(sitemapFilePath('pages')), lastmod: newest ?? undefined },
-    ...Array.from({ length: articleFiles }, (_, index) => ({ loc: absoluteUrl(sitemapFilePath(articleSitemapName(index + 1))) })),
+    ...Array.from({ length: articleFiles }, (_, index) => ({
+      loc: absoluteUrl(sitemapFilePath(articleSitemapName(index + 1))),
+    })),
   ])
 }

@@ -23,8 +23,15 @@ export const HiddenChangesField: TextFieldClientComponent = ({ path: staticPath,
     const controller = new AbortController()
     fetch(`/api/articles/${id}/figure-changes`, { credentials: 'include', signal: controller.signal })
       .then(async (response) => {
-        const body = (await response.json().catch(() => ({}))) as { changes?: FigureChange[]; errors?: { message: string }[] }
-        setLoaded(response.ok && body.changes ? { changes: body.changes } : { error: body.errors?.[0]?.message ?? `The server answered ${response.status}.` })
+        const body = (await response.json().catch(() => ({}))) as {
+          changes?: FigureChange[]
+          errors?: { message: string }[]
+        }
+        setLoaded(
+          response.ok && body.changes
+            ? { changes: body.changes }
+            : { error: body.errors?.[0]?.message ?? `The server answered ${response.status}.` },
+        )
       })
       .catch((reason: Error) => {
         if (reason.name !== 'AbortError') setLoaded({ error: reason.message })
@@ -44,7 +51,12 @@ export const HiddenChangesField: TextFieldClientComponent = ({ path: staticPath,
   const shown = changes.filter((change) => !hidden.has(change.key)).length
 
   return (
-    <section className="field-type" data-testid="hidden-changes" aria-label="What changed" style={{ margin: '1.5rem 0' }}>
+    <section
+      className="field-type"
+      data-testid="hidden-changes"
+      aria-label="What changed"
+      style={{ margin: '1.5rem 0' }}
+    >
       <FieldLabel label={`What changed (${shown} of ${changes.length} shown to readers)`} path={path} />
       <FieldDescription
         path={path}
@@ -65,12 +77,34 @@ export const HiddenChangesField: TextFieldClientComponent = ({ path: staticPath,
           {changes.map((change) => {
             const isHidden = hidden.has(change.key)
             return (
-              <li key={change.key} style={{ display: 'flex', gap: '0.75rem', alignItems: 'center', padding: '0.25rem 0', borderBottom: '1px solid var(--theme-elevation-100)' }}>
-                <span style={{ flex: 1, textDecoration: isHidden ? 'line-through' : undefined, opacity: isHidden ? 0.6 : 1 }}>
+              <li
+                key={change.key}
+                style={{
+                  display: 'flex',
+                  gap: '0.75rem',
+                  alignItems: 'center',
+                  padding: '0.25rem 0',
+                  borderBottom: '1px solid var(--theme-elevation-100)',
+                }}
+              >
+                <span
+                  style={{
+                    flex: 1,
+                    textDecoration: isHidden ? 'line-through' : undefined,
+                    opacity: isHidden ? 0.6 : 1,
+                  }}
+                >
                   {change.text}
                   {isHidden ? ' (hidden)' : ''}
                 </span>
-                <Button buttonStyle="secondary" size="small" margin={false} disabled={readOnly} onClick={() => toggle(change.key)} aria-label={`${isHidden ? 'Show' : 'Hide'}: ${change.text}`}>
+                <Button
+                  buttonStyle="secondary"
+                  size="small"
+                  margin={false}
+                  disabled={readOnly}
+                  onClick={() => toggle(change.key)}
+                  aria-label={`${isHidden ? 'Show' : 'Hide'}: ${change.text}`}
+                >
                   {isHidden ? 'Show' : 'Hide'}
                 </Button>
               </li>

@@ -39,7 +39,9 @@ export const keepAuthorsToDrafts: CollectionBeforeOperationHook = async ({ args,
   const { id, where } = args as { id?: number | string; where?: Where }
   let target: Where | undefined = where
   if (operation === 'restoreVersion' && id !== undefined) {
-    const version = await req.payload.findVersionByID({ collection: 'articles', id: String(id), depth: 0, overrideAccess: true, req }).catch(() => null)
+    const version = await req.payload
+      .findVersionByID({ collection: 'articles', id: String(id), depth: 0, overrideAccess: true, req })
+      .catch(() => null)
     target = version ? { id: { equals: version.parent } } : undefined
   } else if (id !== undefined) {
     target = { id: { equals: id } }

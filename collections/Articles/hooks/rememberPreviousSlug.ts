@@ -9,10 +9,20 @@ type SlugEntry = { slug?: string | null; id?: string | null }
 export const rememberPreviousSlug: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   if (operation !== 'update' || !originalDoc?.id || typeof data.slug !== 'string') return data
   const published = await req.payload
-    .findByID({ collection: 'articles', id: originalDoc.id, draft: false, depth: 0, overrideAccess: true, req, select: { slug: true, _status: true } })
+    .findByID({
+      collection: 'articles',
+      id: originalDoc.id,
+      draft: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { slug: true, _status: true },
+    })
     .catch(() => null)
   const publishedSlug = published?._status === 'published' ? published.slug : undefined
-  const previous: SlugEntry[] = Array.isArray(data.previousSlugs) ? data.previousSlugs : (originalDoc.previousSlugs ?? [])
+  const previous: SlugEntry[] = Array.isArray(data.previousSlugs)
+    ? data.previousSlugs
+    : (originalDoc.previousSlugs ?? [])
   const kept = previous.filter((entry) => entry.slug && entry.slug !== data.slug)
   if (publishedSlug && publishedSlug !== data.slug && !kept.some((entry) => entry.slug === publishedSlug)) {
     kept.push({ slug: publishedSlug })

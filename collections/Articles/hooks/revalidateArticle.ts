@@ -20,13 +20,20 @@ async function citingArticleTags(id: string, req: PayloadRequest): Promise<strin
 }
 
 function slugTags(...docs: (Partial<Article> | undefined)[]): string[] {
-  return docs.flatMap((doc) => [doc?.slug, ...(doc?.previousSlugs ?? []).map((entry) => entry.slug)]).filter(Boolean).map((slug) => cacheTags.article(slug as string))
+  return docs
+    .flatMap((doc) => [doc?.slug, ...(doc?.previousSlugs ?? []).map((entry) => entry.slug)])
+    .filter(Boolean)
+    .map((slug) => cacheTags.article(slug as string))
 }
 
 export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
   const wasOrIsPublic = doc._status === 'published' || previousDoc?._status === 'published'
   if (!wasOrIsPublic) return doc
-  const tags = async () => [...slugTags(doc, previousDoc), cacheTags.articleLists, ...(await citingArticleTags(doc.id, req))]
+  const tags = async () => [
+    ...slugTags(doc, previousDoc),
+    cacheTags.articleLists,
+    ...(await citingArticleTags(doc.id, req)),
+  ]
   await invalidate(req, { tags, searches: 'all' })
   return doc
 }

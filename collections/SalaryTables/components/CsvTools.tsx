@@ -9,7 +9,10 @@ import { rowName, rowTotal, type RowFigures } from '@/salary-tables/model'
 
 type Pending = { fileName: string; csv: string; diff: SalaryDiff }
 
-const show = (change: RowChange) => (typeof change.from === 'number' ? `${formatMoney(change.from)} → ${formatMoney(change.to as number)}` : `${change.from} → ${change.to}`)
+const show = (change: RowChange) =>
+  typeof change.from === 'number'
+    ? `${formatMoney(change.from)} → ${formatMoney(change.to as number)}`
+    : `${change.from} → ${change.to}`
 const figures = (row: RowFigures) =>
   `base ${formatMoney(row.base)}, equity ${formatMoney(row.equity)}, bonus ${formatMoney(row.bonus)}, total ${formatMoney(rowTotal(row))}`
 
@@ -20,7 +23,11 @@ async function post(id: string | number, csv: string, dryRun: boolean) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ csv }),
   })
-  const body = (await response.json().catch(() => ({}))) as { diff?: SalaryDiff; applied?: boolean; errors?: { message: string }[] }
+  const body = (await response.json().catch(() => ({}))) as {
+    diff?: SalaryDiff
+    applied?: boolean
+    errors?: { message: string }[]
+  }
   if (!response.ok) throw new Error(body.errors?.[0]?.message ?? `The server answered ${response.status}.`)
   return body
 }
@@ -30,7 +37,15 @@ async function post(id: string | number, csv: string, dryRun: boolean) {
  * diff; nothing is written until the editor confirms, and the page then reloads the saved table.
  */
 /** One group of the import diff (changed, added or removed rows), hidden when empty. */
-function DiffSection<Row extends { role: string; tier: string }>({ title, rows, describe }: { title: string; rows: Row[]; describe: (row: Row) => string }) {
+function DiffSection<Row extends { role: string; tier: string }>({
+  title,
+  rows,
+  describe,
+}: {
+  title: string
+  rows: Row[]
+  describe: (row: Row) => string
+}) {
   if (!rows.length) return null
   return (
     <>
@@ -80,7 +95,9 @@ export function CsvTools() {
     try {
       const { applied } = await post(id, pending.csv, false)
       setPending(null)
-      setMessage(applied ? 'Imported and published. Reloading the table…' : 'The file matches the table: nothing to change.')
+      setMessage(
+        applied ? 'Imported and published. Reloading the table…' : 'The file matches the table: nothing to change.',
+      )
       if (applied) window.location.reload()
     } catch (reason) {
       setError(`${(reason as Error).message} Nothing was changed.`)
@@ -103,9 +120,18 @@ export function CsvTools() {
         </a>
         <label className="btn btn--style-secondary btn--size-small" style={{ cursor: 'pointer' }}>
           Import CSV…
-          <input type="file" accept=".csv,text/csv" onChange={onFile} disabled={busy} data-testid="csv-import-file" style={{ display: 'none' }} />
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={onFile}
+            disabled={busy}
+            data-testid="csv-import-file"
+            style={{ display: 'none' }}
+          />
         </label>
-        <span className="field-description">Columns: role, tier, base, equity, bonus, total (ignored, recomputed), source.</span>
+        <span className="field-description">
+          Columns: role, tier, base, equity, bonus, total (ignored, recomputed), source.
+        </span>
       </div>
       {error && (
         <p role="alert" style={{ color: 'var(--theme-error-500)', marginTop: '0.75rem' }}>
@@ -118,10 +144,23 @@ export function CsvTools() {
         </p>
       )}
       {diff && pending && (
-        <div data-testid="csv-diff" style={{ marginTop: '0.75rem', padding: '0.75rem 1rem', border: '1px solid var(--theme-elevation-150)' }}>
+        <div
+          data-testid="csv-diff"
+          style={{ marginTop: '0.75rem', padding: '0.75rem 1rem', border: '1px solid var(--theme-elevation-150)' }}
+        >
           <h4 style={{ margin: '0 0 0.5rem' }}>Changes in {pending.fileName}</h4>
-          {empty && <p>{diff.reordered ? 'Same figures; only the order of the rows changes.' : 'No changes: the file matches the table.'}</p>}
-          <DiffSection title="Changed" rows={diff.changed} describe={(row) => row.changes.map((change) => `${change.field} ${show(change)}`).join('; ')} />
+          {empty && (
+            <p>
+              {diff.reordered
+                ? 'Same figures; only the order of the rows changes.'
+                : 'No changes: the file matches the table.'}
+            </p>
+          )}
+          <DiffSection
+            title="Changed"
+            rows={diff.changed}
+            describe={(row) => row.changes.map((change) => `${change.field} ${show(change)}`).join('; ')}
+          />
           <DiffSection title="Added" rows={diff.added} describe={figures} />
           <DiffSection title="Removed" rows={diff.removed} describe={figures} />
           <div style={{ display: 'flex', gap: '0.75rem' }}>

@@ -55,7 +55,9 @@ export function FigureImpact() {
         {affected.map((article) => (
           <li key={article.id}>
             <a href={`/admin/collections/articles/${article.id}`}>{article.title}</a>:{' '}
-            {article.broken.map((broken) => `${broken.figure}: ${broken.reason} (readers see ${broken.shown})`).join('; ')}
+            {article.broken
+              .map((broken) => `${broken.figure}: ${broken.reason} (readers see ${broken.shown})`)
+              .join('; ')}
           </li>
         ))}
       </ul>

@@ -28,7 +28,12 @@ export const RowTotalField: NumberFieldClientComponent = ({ path: staticPath }) 
       <label className="field-label" htmlFor={id}>
         Total compensation
       </label>
-      <output id={id} data-testid="row-total" aria-live="polite" style={{ display: 'block', fontWeight: 600, padding: '0.6rem 0' }}>
+      <output
+        id={id}
+        data-testid="row-total"
+        aria-live="polite"
+        style={{ display: 'block', fontWeight: 600, padding: '0.6rem 0' }}
+      >
         {formatMoney(total, code)}
       </output>
       <div className="field-description">base + equity + bonus, computed on save</div>

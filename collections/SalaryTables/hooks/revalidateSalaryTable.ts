@@ -13,6 +13,9 @@ export const revalidateSalaryTable: CollectionAfterChangeHook<SalaryTable> = asy
   // A published table's save, or its unpublishing: readers see both.
   if (doc._status !== 'published' && previousDoc?._status !== 'published') return doc
   // Search result cards are dated by their tables' last change (src/data/search.ts).
-  await invalidate(req, { tags: [cacheTags.salaryTable(doc.id), cacheTags.articleLists], searches: { showing: doc.id } })
+  await invalidate(req, {
+    tags: [cacheTags.salaryTable(doc.id), cacheTags.articleLists],
+    searches: { showing: doc.id },
+  })
   return doc
 }

@@ -9,7 +9,11 @@ function formatCell(raw: string, column: Column, currency: string): string {
   const value = parseNumericCell(raw)
   if (value === null) return raw
   const text =
-    column.type === 'currency' ? formatMoney(value, currency) : column.type === 'percent' ? formatPercent(value, 1) : formatNumber(value, 2)
+    column.type === 'currency'
+      ? formatMoney(value, currency)
+      : column.type === 'percent'
+        ? formatPercent(value, 1)
+        : formatNumber(value, 2)
   return withSign(text, value, column.signed)
 }
 
@@ -27,7 +31,9 @@ export function DataTableView({ caption, columns, rows, currency, source, id }: 
               {columns.map((column) => (
                 <th key={column.id ?? column.label} scope="col" className={column.type === 'text' ? undefined : 'num'}>
                   {column.label}
-                  {column.source && columnSources.length > 1 ? <span className="column-source"> ({column.source})</span> : null}
+                  {column.source && columnSources.length > 1 ? (
+                    <span className="column-source"> ({column.source})</span>
+                  ) : null}
                 </th>
               ))}
             </tr>

@@ -37,7 +37,12 @@ export const DataTableBlock: Block = {
             },
           ],
         },
-        { name: 'source', type: 'text', maxLength: 200, admin: { description: 'Where this column’s figures come from.' } },
+        {
+          name: 'source',
+          type: 'text',
+          maxLength: 200,
+          admin: { description: 'Where this column’s figures come from.' },
+        },
       ],
     },
     {
@@ -58,7 +63,18 @@ export const DataTableBlock: Block = {
         },
       ],
     },
-    { name: 'currency', type: 'text', defaultValue: 'USD', maxLength: 3, admin: { description: 'For currency columns.' } },
-    { name: 'source', type: 'text', maxLength: 300, admin: { description: 'Shown under the table, e.g. LinkedIn Jobs.' } },
+    {
+      name: 'currency',
+      type: 'text',
+      defaultValue: 'USD',
+      maxLength: 3,
+      admin: { description: 'For currency columns.' },
+    },
+    {
+      name: 'source',
+      type: 'text',
+      maxLength: 300,
+      admin: { description: 'Shown under the table, e.g. LinkedIn Jobs.' },
+    },
   ],
 }

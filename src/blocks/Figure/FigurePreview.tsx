@@ -7,7 +7,20 @@ import { resolveFigure, type FigureFields } from '@/figures/resolve'
 
 import { tableId, useSalaryTable } from './salaryTableCache'
 
-const NAMES = ['source', 'table', 'role', 'tier', 'column', 'compareRole', 'compareTier', 'compareColumn', 'operation', 'format', 'decimals', 'lastValue'] as const
+const NAMES = [
+  'source',
+  'table',
+  'role',
+  'tier',
+  'column',
+  'compareRole',
+  'compareTier',
+  'compareColumn',
+  'operation',
+  'format',
+  'decimals',
+  'lastValue',
+] as const
 
 /**
  * The figure's current text, computed by the same resolver as the public page from the table's
@@ -26,7 +39,9 @@ export function useFigureText(prefix = ''): { text: string; note?: string } {
   if (!id) return { text: '—' }
   if (table === undefined) return { text: '…' }
   const result = resolveFigure({ ...fields, table: table ?? null }, { dataTables: [] })
-  return result.ok ? { text: result.text } : { text: fields.lastValue || '—', note: `Not computable: ${result.reason}.` }
+  return result.ok
+    ? { text: result.text }
+    : { text: fields.lastValue || '—', note: `Not computable: ${result.reason}.` }
 }
 
 /** In the figure's drawer: the value the sentence will show. */
@@ -35,7 +50,11 @@ export const FigurePreview: UIFieldClientComponent = ({ path }) => {
   return (
     <div className="field-type" style={{ margin: '0.5rem 0 1rem' }}>
       <span className="field-label">Current value</span>
-      <output data-testid="figure-preview" aria-live="polite" style={{ display: 'block', fontSize: '1.4rem', fontWeight: 600 }}>
+      <output
+        data-testid="figure-preview"
+        aria-live="polite"
+        style={{ display: 'block', fontSize: '1.4rem', fontWeight: 600 }}
+      >
         {text}
       </output>
       {note && <div className="field-description">{note}</div>}

@@ -16,7 +16,13 @@ type Props = { tierField?: string; label?: string }
 export const RowPicker: TextFieldClientComponent = (props) => {
   const { path: staticPath, field } = props
   const { tierField = 'tier', label = 'Row' } = props as unknown as Props
-  const { path, value: role, setValue: setRole, showError, errorMessage } = useField<string>({ potentiallyStalePath: staticPath })
+  const {
+    path,
+    value: role,
+    setValue: setRole,
+    showError,
+    errorMessage,
+  } = useField<string>({ potentiallyStalePath: staticPath })
   const prefix = path.includes('.') ? path.slice(0, path.lastIndexOf('.') + 1) : ''
   const { value: tier, setValue: setTier } = useField<string>({ path: `${prefix}${tierField}` })
   const id = tableId(useFormFields(([fields]) => fields[`${prefix}table`]?.value))
@@ -44,7 +50,13 @@ export const RowPicker: TextFieldClientComponent = (props) => {
         style={{ width: '100%', padding: '0.55rem 0.5rem', font: 'inherit' }}
       >
         <option value="" disabled>
-          {!id ? 'Choose the salary table first' : table === undefined ? 'Loading rows…' : table === null ? 'The table could not be read' : 'Choose a row…'}
+          {!id
+            ? 'Choose the salary table first'
+            : table === undefined
+              ? 'Loading rows…'
+              : table === null
+                ? 'The table could not be read'
+                : 'Choose a row…'}
         </option>
         {missing && (
           <option value="missing" disabled>
@@ -62,7 +74,11 @@ export const RowPicker: TextFieldClientComponent = (props) => {
           {errorMessage}
         </div>
       )}
-      {missing && <div className="field-description">This row is no longer in the table; the article shows the figure’s last value until you pick another.</div>}
+      {missing && (
+        <div className="field-description">
+          This row is no longer in the table; the article shows the figure’s last value until you pick another.
+        </div>
+      )}
     </div>
   )
 }

@@ -6,7 +6,8 @@ const isSalary: Condition = (_, sibling) => sibling?.source === 'salaryCell' || 
 const isSalaryComparison: Condition = (_, sibling) => sibling?.source === 'salaryComparison'
 const isData: Condition = (_, sibling) => sibling?.source === 'dataCell' || sibling?.source === 'dataRatio'
 const isDataRatio: Condition = (_, sibling) => sibling?.source === 'dataRatio'
-const isComparison: Condition = (_, sibling) => sibling?.source === 'salaryComparison' || sibling?.source === 'dataRatio'
+const isComparison: Condition = (_, sibling) =>
+  sibling?.source === 'salaryComparison' || sibling?.source === 'dataRatio'
 
 const PICKER = '/src/blocks/Figure/RowPicker#RowPicker'
 
@@ -16,7 +17,10 @@ const SALARY_COLUMNS = PAY_COLUMNS.map((column) => ({ label: SHORT_COLUMN_LABELS
 const requiredWhen =
   (condition: Condition, message: string) =>
   (value: unknown, { siblingData, data }: { siblingData: unknown; data: unknown }) =>
-    !condition(data as never, siblingData as never, {} as never) || (value !== undefined && value !== null && value !== '') ? true : message
+    !condition(data as never, siblingData as never, {} as never) ||
+    (value !== undefined && value !== null && value !== '')
+      ? true
+      : message
 
 export const FigureBlock: Block = {
   slug: 'figure',
@@ -50,12 +54,26 @@ export const FigureBlock: Block = {
         {
           name: 'role',
           type: 'text',
-          admin: { condition: isSalary, components: { Field: { path: PICKER, clientProps: { tierField: 'tier', label: 'Row (role · tier)' } } } },
+          admin: {
+            condition: isSalary,
+            components: { Field: { path: PICKER, clientProps: { tierField: 'tier', label: 'Row (role · tier)' } } },
+          },
           validate: requiredWhen(isSalary, 'Pick the row (role · tier).'),
         },
         // Written by the row picker together with the role.
-        { name: 'tier', type: 'text', admin: { condition: isSalary, hidden: true }, validate: requiredWhen(isSalary, 'Pick the row (role · tier).') },
-        { name: 'column', type: 'select', defaultValue: 'total', options: SALARY_COLUMNS, admin: { condition: isSalary } },
+        {
+          name: 'tier',
+          type: 'text',
+          admin: { condition: isSalary, hidden: true },
+          validate: requiredWhen(isSalary, 'Pick the row (role · tier).'),
+        },
+        {
+          name: 'column',
+          type: 'select',
+          defaultValue: 'total',
+          options: SALARY_COLUMNS,
+          admin: { condition: isSalary },
+        },
       ],
     },
     {
@@ -67,7 +85,9 @@ export const FigureBlock: Block = {
           type: 'text',
           admin: {
             condition: isSalaryComparison,
-            components: { Field: { path: PICKER, clientProps: { tierField: 'compareTier', label: 'Compared with row' } } },
+            components: {
+              Field: { path: PICKER, clientProps: { tierField: 'compareTier', label: 'Compared with row' } },
+            },
           },
           validate: requiredWhen(isSalaryComparison, 'Pick the row to compare with.'),
         },
@@ -77,7 +97,13 @@ export const FigureBlock: Block = {
           admin: { condition: isSalaryComparison, hidden: true },
           validate: requiredWhen(isSalaryComparison, 'Pick the row to compare with.'),
         },
-        { name: 'compareColumn', label: 'Column', type: 'select', options: SALARY_COLUMNS, admin: { condition: isSalaryComparison } },
+        {
+          name: 'compareColumn',
+          label: 'Column',
+          type: 'select',
+          options: SALARY_COLUMNS,
+          admin: { condition: isSalaryComparison },
+        },
       ],
     },
     {
@@ -90,15 +116,38 @@ export const FigureBlock: Block = {
     {
       type: 'row',
       fields: [
-        { name: 'rowLabel', label: 'Row', type: 'text', admin: { condition: isData }, validate: requiredWhen(isData, 'Which row (first-column label)?') },
-        { name: 'columnLabel', label: 'Column', type: 'text', admin: { condition: isData }, validate: requiredWhen(isData, 'Which column?') },
+        {
+          name: 'rowLabel',
+          label: 'Row',
+          type: 'text',
+          admin: { condition: isData },
+          validate: requiredWhen(isData, 'Which row (first-column label)?'),
+        },
+        {
+          name: 'columnLabel',
+          label: 'Column',
+          type: 'text',
+          admin: { condition: isData },
+          validate: requiredWhen(isData, 'Which column?'),
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'compareRowLabel', label: 'Divided by row', type: 'text', admin: { condition: isDataRatio }, validate: requiredWhen(isDataRatio, 'Which row to compare with?') },
-        { name: 'compareColumnLabel', label: 'Column (default: same)', type: 'text', admin: { condition: isDataRatio } },
+        {
+          name: 'compareRowLabel',
+          label: 'Divided by row',
+          type: 'text',
+          admin: { condition: isDataRatio },
+          validate: requiredWhen(isDataRatio, 'Which row to compare with?'),
+        },
+        {
+          name: 'compareColumnLabel',
+          label: 'Column (default: same)',
+          type: 'text',
+          admin: { condition: isDataRatio },
+        },
       ],
     },
     {
@@ -138,7 +187,10 @@ export const FigureBlock: Block = {
     {
       name: 'lastValue',
       type: 'text',
-      admin: { readOnly: true, description: 'The value when the article was last saved; shown if the figure’s cell disappears.' },
+      admin: {
+        readOnly: true,
+        description: 'The value when the article was last saved; shown if the figure’s cell disappears.',
+      },
     },
     // Filled in at read time with the current text; never edited.
     { name: 'display', type: 'text', admin: { hidden: true } },

@@ -24,7 +24,9 @@ export const RecommendedReadingBlock: Block = {
       relationTo: 'articles',
       admin: { condition: (_, sibling) => sibling?.linkType === 'internal' },
       validate: (value: unknown, { siblingData }: { siblingData: unknown }) =>
-        (siblingData as { linkType?: string })?.linkType !== 'internal' || value ? true : 'Choose the article to recommend.',
+        (siblingData as { linkType?: string })?.linkType !== 'internal' || value
+          ? true
+          : 'Choose the article to recommend.',
     },
     {
       name: 'url',
@@ -33,7 +35,12 @@ export const RecommendedReadingBlock: Block = {
       validate: (value: unknown, { siblingData }: { siblingData: unknown }) =>
         validateHttpUrl(value, { required: (siblingData as { linkType?: string })?.linkType === 'external' }),
     },
-    { name: 'title', type: 'text', maxLength: 200, admin: { description: 'Link text; defaults to the article title.' } },
+    {
+      name: 'title',
+      type: 'text',
+      maxLength: 200,
+      admin: { description: 'Link text; defaults to the article title.' },
+    },
     { name: 'blurb', type: 'textarea', maxLength: 400 },
   ],
 }

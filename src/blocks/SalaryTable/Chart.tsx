@@ -23,10 +23,16 @@ export function SalaryChart({ table, chartId }: { table: SalaryTable; chartId: s
   const titleId = `${chartId}-title`
   const descId = `${chartId}-desc`
   return (
-    <svg className="salary-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg
+      className="salary-chart"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-labelledby={`${titleId} ${descId}`}
+    >
       <title id={titleId}>{`Chart: ${table.title}`}</title>
       <desc id={descId}>
-        Stacked bars of base salary, equity per year and bonus for each role and company tier; the table shows the same figures.
+        Stacked bars of base salary, equity per year and bonus for each role and company tier; the table shows the same
+        figures.
       </desc>
       <g className="chart-legend">
         {PAY_PARTS.map((part, index) => (
@@ -48,7 +54,16 @@ export function SalaryChart({ table, chartId }: { table: SalaryTable; chartId: s
             </text>
             {PAY_PARTS.map((part) => {
               const segment = row[part] * scale
-              const rect = <rect key={part} className={`chart-${part}`} x={x} y={y + 5} width={Math.max(segment, 0)} height={ROW_HEIGHT - 10} />
+              const rect = (
+                <rect
+                  key={part}
+                  className={`chart-${part}`}
+                  x={x}
+                  y={y + 5}
+                  width={Math.max(segment, 0)}
+                  height={ROW_HEIGHT - 10}
+                />
+              )
               x += segment
               return rect
             })}

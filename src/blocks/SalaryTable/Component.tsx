@@ -57,7 +57,9 @@ export function SalaryTableView({ table, caption, id, showChart }: Props) {
                       {row.role}
                     </th>
                   ) : null}
-                  <th scope="row" className="row-sub">{row.tier}</th>
+                  <th scope="row" className="row-sub">
+                    {row.tier}
+                  </th>
                   <td className="num total">{formatMoney(row.total ?? 0, currency)}</td>
                   {PAY_PARTS.map((part) => (
                     <td key={part} className="num">

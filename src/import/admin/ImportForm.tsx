@@ -11,7 +11,11 @@ import { PlanView } from './PlanView'
 
 type Answer = { plan?: ImportPlan; errors?: { message: string }[] } & Partial<ImportResult>
 
-async function send(body: { format: ImportFormat; source: string; dryRun: boolean }): Promise<{ status: number; answer: Answer }> {
+async function send(body: {
+  format: ImportFormat
+  source: string
+  dryRun: boolean
+}): Promise<{ status: number; answer: Answer }> {
   const response = await fetch('/api/articles/import', {
     method: 'POST',
     credentials: 'include',
@@ -21,7 +25,8 @@ async function send(body: { format: ImportFormat; source: string; dryRun: boolea
   return { status: response.status, answer: (await response.json().catch(() => ({}))) as Answer }
 }
 
-const formatOf = (name: string, text: string): ImportFormat => (/\.html?$/i.test(name) || (!/\.(md|markdown|txt)$/i.test(name) && /^\s*</.test(text)) ? 'html' : 'markdown')
+const formatOf = (name: string, text: string): ImportFormat =>
+  /\.html?$/i.test(name) || (!/\.(md|markdown|txt)$/i.test(name) && /^\s*</.test(text)) ? 'html' : 'markdown'
 
 /** Paste or upload, see the plan, create: nothing is written before "Create the draft". */
 export function ImportForm({ articlesUrl }: { articlesUrl: string }) {
@@ -56,7 +61,11 @@ export function ImportForm({ articlesUrl }: { articlesUrl: string }) {
     setBusy(true)
     try {
       const { status, answer } = await send({ format, source, dryRun })
-      setErrors(status >= 400 ? (answer.errors ?? [{ message: `The server answered ${status}.` }]).map((error) => error.message) : [])
+      setErrors(
+        status >= 400
+          ? (answer.errors ?? [{ message: `The server answered ${status}.` }]).map((error) => error.message)
+          : [],
+      )
       if (answer.plan) {
         setPlan(answer.plan)
         setPlanned(status < 400 ? `${format}\u0000${source}` : null)
@@ -73,10 +82,14 @@ export function ImportForm({ articlesUrl }: { articlesUrl: string }) {
   return (
     <div style={{ maxWidth: '60rem' }}>
       <p>
-        Paste a post, or choose its file. The import shows what it will create — the article and its outline, each table and what it becomes, each live figure and
-        every warning — and creates nothing until you click <strong>Create the draft</strong>. The article, its salary tables and new FAQs are drafts until you publish the article.
+        Paste a post, or choose its file. The import shows what it will create — the article and its outline, each table
+        and what it becomes, each live figure and every warning — and creates nothing until you click{' '}
+        <strong>Create the draft</strong>. The article, its salary tables and new FAQs are drafts until you publish the
+        article.
       </p>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--base)', alignItems: 'center', margin: 'var(--base) 0' }}>
+      <div
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--base)', alignItems: 'center', margin: 'var(--base) 0' }}
+      >
         <label>
           File (.md or .html){' '}
           <input type="file" accept=".md,.markdown,.txt,.html,.htm,text/markdown,text/html" onChange={onFile} />
@@ -85,7 +98,14 @@ export function ImportForm({ articlesUrl }: { articlesUrl: string }) {
           <legend style={{ float: 'left', marginRight: 'calc(var(--base) / 2)' }}>Format</legend>
           {(['markdown', 'html'] as const).map((value) => (
             <label key={value}>
-              <input type="radio" name="import-format" value={value} checked={format === value} onChange={() => changed(source, value)} /> {value === 'markdown' ? 'Markdown' : 'HTML'}
+              <input
+                type="radio"
+                name="import-format"
+                value={value}
+                checked={format === value}
+                onChange={() => changed(source, value)}
+              />{' '}
+              {value === 'markdown' ? 'Markdown' : 'HTML'}
             </label>
           ))}
         </fieldset>
@@ -99,8 +119,16 @@ export function ImportForm({ articlesUrl }: { articlesUrl: string }) {
         onChange={(event) => changed(event.target.value)}
         rows={14}
         spellCheck={false}
-        style={{ width: '100%', fontFamily: 'var(--font-mono, monospace)', fontSize: '0.85rem', padding: 'calc(var(--base) / 2)', boxSizing: 'border-box' }}
-        placeholder={'# Title\n\n**Data Hook**\nThe median … $210,000 …\n\n| Role | Company Tier | Base Salary | Equity/Year | Bonus | Total | Source |'}
+        style={{
+          width: '100%',
+          fontFamily: 'var(--font-mono, monospace)',
+          fontSize: '0.85rem',
+          padding: 'calc(var(--base) / 2)',
+          boxSizing: 'border-box',
+        }}
+        placeholder={
+          '# Title\n\n**Data Hook**\nThe median … $210,000 …\n\n| Role | Company Tier | Base Salary | Equity/Year | Bonus | Total | Source |'
+        }
       />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--base)', margin: 'var(--base) 0' }}>
         <Button buttonStyle="secondary" disabled={busy || !source.trim()} onClick={() => run(true)}>
@@ -111,12 +139,25 @@ export function ImportForm({ articlesUrl }: { articlesUrl: string }) {
         </Button>
       </div>
       {result ? (
-        <div role="status" style={{ border: '1px solid var(--theme-success-500)', padding: 'var(--base)', margin: '0 0 var(--base)' }}>
-          <strong>Draft created.</strong> {result.figures} live figures, {result.salaryTables.length} salary table{result.salaryTables.length === 1 ? '' : 's'}, {result.faqs.length} FAQs (
-          {result.faqs.length - result.createdFaqs.length} reused). <a href={`${articlesUrl}/${result.article.id}`}>Open the draft</a> to review and publish it.
+        <div
+          role="status"
+          style={{ border: '1px solid var(--theme-success-500)', padding: 'var(--base)', margin: '0 0 var(--base)' }}
+        >
+          <strong>Draft created.</strong> {result.figures} live figures, {result.salaryTables.length} salary table
+          {result.salaryTables.length === 1 ? '' : 's'}, {result.faqs.length} FAQs (
+          {result.faqs.length - result.createdFaqs.length} reused).{' '}
+          <a href={`${articlesUrl}/${result.article.id}`}>Open the draft</a> to review and publish it.
         </div>
       ) : null}
-      {plan ? <PlanView plan={plan} errors={errors} /> : errors.length ? <ul role="alert">{errors.map((error) => <li key={error}>{error}</li>)}</ul> : null}
+      {plan ? (
+        <PlanView plan={plan} errors={errors} />
+      ) : errors.length ? (
+        <ul role="alert">
+          {errors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   )
 }

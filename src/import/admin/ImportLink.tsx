@@ -7,10 +7,16 @@ export function ImportLink({ user, payload }: ServerProps) {
   if (!isEditorUser(user ?? null)) return null
   return (
     <p style={{ margin: '0 0 var(--base)' }}>
-      <a className="btn btn--style-secondary btn--size-small" href={`${payload.config.routes.admin}/import`} style={{ margin: 0 }}>
+      <a
+        className="btn btn--style-secondary btn--size-small"
+        href={`${payload.config.routes.admin}/import`}
+        style={{ margin: 0 }}
+      >
         Import a post
       </a>{' '}
-      <span style={{ color: 'var(--theme-elevation-600)' }}>from Markdown or HTML, with its tables, FAQs and live figures.</span>
+      <span style={{ color: 'var(--theme-elevation-600)' }}>
+        from Markdown or HTML, with its tables, FAQs and live figures.
+      </span>
     </p>
   )
 }

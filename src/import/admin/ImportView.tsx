@@ -34,7 +34,9 @@ export function ImportView({ initPageResult, params, searchParams }: AdminViewSe
         {isEditorUser(req.user) ? (
           <ImportForm articlesUrl={`${admin}/collections/articles`} />
         ) : (
-          <p role="alert">Only editors and admins can import posts. Ask an editor to import it, or write the article as a draft.</p>
+          <p role="alert">
+            Only editors and admins can import posts. Ask an editor to import it, or write the article as a draft.
+          </p>
         )}
       </Gutter>
     </DefaultTemplate>

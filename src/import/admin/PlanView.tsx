@@ -13,10 +13,28 @@ const KINDS: Record<string, string> = {
   recommendedReading: 'Recommended reading',
 }
 
-function Section({ title, count, children, tone }: { title: string; count?: number; children: ReactNode; tone?: 'error' | 'warning' }) {
-  const color = tone === 'error' ? 'var(--theme-error-500)' : tone === 'warning' ? 'var(--theme-warning-500)' : undefined
+function Section({
+  title,
+  count,
+  children,
+  tone,
+}: {
+  title: string
+  count?: number
+  children: ReactNode
+  tone?: 'error' | 'warning'
+}) {
+  const color =
+    tone === 'error' ? 'var(--theme-error-500)' : tone === 'warning' ? 'var(--theme-warning-500)' : undefined
   return (
-    <section aria-label={title} style={{ margin: '0 0 calc(var(--base) * 1.5)', borderLeft: color ? `4px solid ${color}` : undefined, paddingLeft: color ? 'var(--base)' : undefined }}>
+    <section
+      aria-label={title}
+      style={{
+        margin: '0 0 calc(var(--base) * 1.5)',
+        borderLeft: color ? `4px solid ${color}` : undefined,
+        paddingLeft: color ? 'var(--base)' : undefined,
+      }}
+    >
       <h3 style={{ margin: '0 0 calc(var(--base) / 2)' }}>
         {title}
         {count !== undefined ? ` (${count})` : ''}
@@ -26,7 +44,10 @@ function Section({ title, count, children, tone }: { title: string; count?: numb
   )
 }
 
-const Line = ({ line }: { line?: number }) => (line ? <span style={{ color: 'var(--theme-elevation-600)', fontVariantNumeric: 'tabular-nums' }}>line {line} · </span> : null)
+const Line = ({ line }: { line?: number }) =>
+  line ? (
+    <span style={{ color: 'var(--theme-elevation-600)', fontVariantNumeric: 'tabular-nums' }}>line {line} · </span>
+  ) : null
 
 function tableBecomes(table: PlanTable): string {
   if (table.becomes === 'salary-tables') {
@@ -55,7 +76,14 @@ export function PlanView({ plan, errors }: { plan: ImportPlan; errors: string[] 
         </Section>
       ) : null}
       <Section title="The article">
-        <dl style={{ display: 'grid', gridTemplateColumns: 'minmax(6rem, max-content) 1fr', gap: '0.25rem 1rem', margin: 0 }}>
+        <dl
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'minmax(6rem, max-content) 1fr',
+            gap: '0.25rem 1rem',
+            margin: 0,
+          }}
+        >
           <dt>Title</dt>
           <dd style={{ margin: 0 }}>{article.title || '—'}</dd>
           <dt>Address</dt>
@@ -71,9 +99,12 @@ export function PlanView({ plan, errors }: { plan: ImportPlan; errors: string[] 
       <Section title="Outline" count={plan.outline.length}>
         <ol style={{ paddingLeft: '1.25rem' }}>
           {plan.outline.map((entry, index) => (
-            <li key={`${entry.line}-${index}`} style={{ marginLeft: entry.level ? `${(entry.level - 2) * 1.25}rem` : undefined }}>
+            <li
+              key={`${entry.line}-${index}`}
+              style={{ marginLeft: entry.level ? `${(entry.level - 2) * 1.25}rem` : undefined }}
+            >
               <Line line={entry.line} />
-              <strong>{entry.level ? `H${entry.level}` : KINDS[entry.kind] ?? entry.kind}</strong> {entry.text}
+              <strong>{entry.level ? `H${entry.level}` : (KINDS[entry.kind] ?? entry.kind)}</strong> {entry.text}
             </li>
           ))}
         </ol>
@@ -98,7 +129,10 @@ export function PlanView({ plan, errors }: { plan: ImportPlan; errors: string[] 
         </ul>
       </Section>
       {plan.unmatchedNumbers.length ? (
-        <Section title="Numbers left as text (bind them by hand if they come from a table)" count={plan.unmatchedNumbers.length}>
+        <Section
+          title="Numbers left as text (bind them by hand if they come from a table)"
+          count={plan.unmatchedNumbers.length}
+        >
           <ul>
             {plan.unmatchedNumbers.map((number, index) => (
               <li key={`${number.line}-${index}`}>
@@ -114,7 +148,8 @@ export function PlanView({ plan, errors }: { plan: ImportPlan; errors: string[] 
           {plan.faqs.map((faq) => (
             <li key={faq.line}>
               <Line line={faq.line} />
-              {faq.question} — {faq.reuses ? `reuses the existing FAQ${faq.reuses.published ? '' : ' (a draft)'}` : 'a new FAQ (draft)'}
+              {faq.question} —{' '}
+              {faq.reuses ? `reuses the existing FAQ${faq.reuses.published ? '' : ' (a draft)'}` : 'a new FAQ (draft)'}
               {faq.note ? `, with its ${faq.note}` : ''}
             </li>
           ))}
@@ -126,7 +161,11 @@ export function PlanView({ plan, errors }: { plan: ImportPlan; errors: string[] 
             {plan.recommendedReading.map((entry) => (
               <li key={entry.line}>
                 <Line line={entry.line} />
-                {entry.linkType === 'internal' ? `our article “${entry.article?.title}”` : entry.linkType === 'external' ? `the web page ${entry.url}` : 'no article or link found: kept as a paragraph'}
+                {entry.linkType === 'internal'
+                  ? `our article “${entry.article?.title}”`
+                  : entry.linkType === 'external'
+                    ? `the web page ${entry.url}`
+                    : 'no article or link found: kept as a paragraph'}
               </li>
             ))}
           </ul>

@@ -7,7 +7,6 @@ import type { ArticleSeed, SeedRefs } from './types'
  * which several articles embed, so an edit there reaches each of them.
  */
 
-
 /* Live figures: numbers in sentences that are computed from the tables they come from. */
 const FAANG = 'FAANG+ (L5-L7)'
 const DEMAND_CAPTION = 'Demand trends: AI Engineer vs ML Engineer'
@@ -55,8 +54,24 @@ const demandTable = () =>
       { label: 'Top hiring companies', type: 'text', source: 'Levels.fyi' },
     ],
     rows: [
-      { cells: [{ value: 'AI Engineer' }, { value: '12500' }, { value: '180' }, { value: '38' }, { value: 'Google DeepMind, Meta AI, Scale AI' }] },
-      { cells: [{ value: 'ML Engineer' }, { value: '44000' }, { value: '40' }, { value: '52' }, { value: 'Amazon, Walmart, Stripe' }] },
+      {
+        cells: [
+          { value: 'AI Engineer' },
+          { value: '12500' },
+          { value: '180' },
+          { value: '38' },
+          { value: 'Google DeepMind, Meta AI, Scale AI' },
+        ],
+      },
+      {
+        cells: [
+          { value: 'ML Engineer' },
+          { value: '44000' },
+          { value: '40' },
+          { value: '52' },
+          { value: 'Amazon, Walmart, Stripe' },
+        ],
+      },
     ],
     currency: 'USD',
     source: 'LinkedIn Jobs; Indeed Hiring Lab; FlexJobs; Levels.fyi',
@@ -73,7 +88,14 @@ const skillsTable = () =>
       { label: 'Industry Standard', type: 'text' },
     ],
     rows: [
-      { cells: [{ value: 'Languages' }, { value: 'Python, C++, Go' }, { value: 'Python, Java, Scala' }, { value: 'Python (both)' }] },
+      {
+        cells: [
+          { value: 'Languages' },
+          { value: 'Python, C++, Go' },
+          { value: 'Python, Java, Scala' },
+          { value: 'Python (both)' },
+        ],
+      },
       {
         cells: [
           { value: 'Frameworks' },
@@ -158,10 +180,22 @@ const aiVsMl = (refs: SeedRefs) =>
         bold('Model Development:'),
         ' adapting pre-trained models such as Llama or Mistral through fine-tuning, or designing custom architectures for generating text, computer vision work or autonomous agents.',
       ],
-      [bold('Infrastructure:'), ' designing training and inference pipelines that scale, with tools like Kubernetes, Ray and TensorFlow Serving.'],
-      [bold('API Integration:'), ' exposing AI features through REST or gRPC endpoints, behind products such as chatbots and recommendation engines.'],
-      [bold('Ethics & Safety:'), ' putting guardrails in place to reduce bias, suppress hallucinations and stay compliant with rules such as GDPR and HIPAA.'],
-      [bold('Research Adjacent:'), ' working with research teams to turn papers, on transformers or diffusion models for instance, into production systems.'],
+      [
+        bold('Infrastructure:'),
+        ' designing training and inference pipelines that scale, with tools like Kubernetes, Ray and TensorFlow Serving.',
+      ],
+      [
+        bold('API Integration:'),
+        ' exposing AI features through REST or gRPC endpoints, behind products such as chatbots and recommendation engines.',
+      ],
+      [
+        bold('Ethics & Safety:'),
+        ' putting guardrails in place to reduce bias, suppress hallucinations and stay compliant with rules such as GDPR and HIPAA.',
+      ],
+      [
+        bold('Research Adjacent:'),
+        ' working with research teams to turn papers, on transformers or diffusion models for instance, into production systems.',
+      ],
     ),
     paragraph(
       bold('Industries:'),
@@ -177,11 +211,26 @@ const aiVsMl = (refs: SeedRefs) =>
     ),
     paragraph(bold('Key Responsibilities:')),
     bullets(
-      [bold('Model Training:'), ' building classical models with XGBoost or LightGBM, or training neural networks on tabular, language (NLP) and vision problems.'],
-      [bold('MLOps:'), ' automating data ingestion, training and deployment with orchestration tools such as Airflow and Kubeflow.'],
-      [bold('Feature Engineering:'), ' creating preprocessing frameworks on Spark or Dask for structured and unstructured data alike.'],
-      [bold('Monitoring:'), ' watching for model drift, data-quality problems and changes in metrics such as precision and recall.'],
-      [bold('Optimization:'), ' cutting the latency and cost of production models with techniques like quantization and pruning.'],
+      [
+        bold('Model Training:'),
+        ' building classical models with XGBoost or LightGBM, or training neural networks on tabular, language (NLP) and vision problems.',
+      ],
+      [
+        bold('MLOps:'),
+        ' automating data ingestion, training and deployment with orchestration tools such as Airflow and Kubeflow.',
+      ],
+      [
+        bold('Feature Engineering:'),
+        ' creating preprocessing frameworks on Spark or Dask for structured and unstructured data alike.',
+      ],
+      [
+        bold('Monitoring:'),
+        ' watching for model drift, data-quality problems and changes in metrics such as precision and recall.',
+      ],
+      [
+        bold('Optimization:'),
+        ' cutting the latency and cost of production models with techniques like quantization and pruning.',
+      ],
     ),
     paragraph(
       bold('Industries:'),
@@ -199,12 +248,20 @@ const aiVsMl = (refs: SeedRefs) =>
       label: 'Key Insights',
       content: richText(
         bullets(
-          [bold('AI Engineers earn a '), premiumFigure(refs), bold(' premium'), ' at FAANG+, a sign of how scarce engineers with LLM and deployment expertise still are.'],
+          [
+            bold('AI Engineers earn a '),
+            premiumFigure(refs),
+            bold(' premium'),
+            ' at FAANG+, a sign of how scarce engineers with LLM and deployment expertise still are.',
+          ],
           [
             bold('The equity gap grows at startups'),
             ', where AI hires often receive larger stock grants: typically 0.1%–0.3%, against 0.05%–0.1% for ML hires.',
           ],
-          [bold('Non-tech companies trail'), ' on pay, and AI roles are only starting to take shape in sectors such as manufacturing and logistics.'],
+          [
+            bold('Non-tech companies trail'),
+            ' on pay, and AI roles are only starting to take shape in sectors such as manufacturing and logistics.',
+          ],
         ),
       ),
     }),
@@ -213,7 +270,10 @@ const aiVsMl = (refs: SeedRefs) =>
     heading('h2', '3. Career Paths: Divergence or Convergence?'),
     heading('h3', 'AI Engineer'),
     bullets(
-      [bold('Entry-Level (L4):'), ' fine-tunes open-source models, for example from Hugging Face, and debugs inference pipelines.'],
+      [
+        bold('Entry-Level (L4):'),
+        ' fine-tunes open-source models, for example from Hugging Face, and debugs inference pipelines.',
+      ],
       [
         bold('Mid-Level (L5-L6):'),
         ' leads projects that bring LLMs into products such as copilots and summarization tools, in close contact with research teams.',
@@ -229,12 +289,25 @@ const aiVsMl = (refs: SeedRefs) =>
     bullets(
       [bold('Research:'), ' a move into labs such as Google Brain or Anthropic, usually with a PhD.'],
       [bold('Entrepreneurship:'), ' founding an AI-first startup in the mould of Replit or Tabnine.'],
-      [bold('Specialization:'), ' becoming an ', bold('Applied Scientist'), ' (Amazon) or an ', bold('AI Architect'), ' (NVIDIA).'],
+      [
+        bold('Specialization:'),
+        ' becoming an ',
+        bold('Applied Scientist'),
+        ' (Amazon) or an ',
+        bold('AI Architect'),
+        ' (NVIDIA).',
+      ],
     ),
     heading('h3', 'ML Engineer'),
     bullets(
-      [bold('Entry-Level (L4):'), ' sets up feature stores, prepares and cleans data, and trains the first baseline models.'],
-      [bold('Mid-Level (L5):'), ' owns pipelines end to end, recommendation systems for example, and tunes them for latency and cost.'],
+      [
+        bold('Entry-Level (L4):'),
+        ' sets up feature stores, prepares and cleans data, and trains the first baseline models.',
+      ],
+      [
+        bold('Mid-Level (L5):'),
+        ' owns pipelines end to end, recommendation systems for example, and tunes them for latency and cost.',
+      ],
       [
         bold('Senior (L7+):'),
         ' grows the MLOps infrastructure, acts as an adviser on AI governance, or moves over to ',
@@ -246,7 +319,10 @@ const aiVsMl = (refs: SeedRefs) =>
     ),
     paragraph(bold('Exit Opportunities:')),
     bullets(
-      [bold('Tech Leads:'), ' managing teams at fintech and retail companies, for instance as a technical ML lead at Airbnb.'],
+      [
+        bold('Tech Leads:'),
+        ' managing teams at fintech and retail companies, for instance as a technical ML lead at Airbnb.',
+      ],
       [bold('Data Science:'), ' moving into roles centred on analytics and business intelligence.'],
       [bold('Quant Finance:'), ' joining hedge funds such as Citadel or Two Sigma to work on algorithmic trading.'],
     ),
@@ -258,7 +334,10 @@ const aiVsMl = (refs: SeedRefs) =>
       label: 'Analysis',
       content: richText(
         bullets(
-          [bold('Demand for AI Engineers grew 180% year over year'), ', carried by the generative AI wave of LLMs and diffusion models.'],
+          [
+            bold('Demand for AI Engineers grew 180% year over year'),
+            ', carried by the generative AI wave of LLMs and diffusion models.',
+          ],
           [
             bold('ML Engineers are still hired in greater numbers'),
             ' across traditional industries such as retail and fintech, where structured data pipelines are the norm.',
@@ -278,14 +357,17 @@ const aiVsMl = (refs: SeedRefs) =>
     rule(),
 
     heading('h2', '6. FAQ'),
-    block('faqList', { faqs: [refs.faqIds['ml-to-ai-transition'], refs.faqIds['job-security'], refs.faqIds['phd-required']] }),
+    block('faqList', {
+      faqs: [refs.faqIds['ml-to-ai-transition'], refs.faqIds['job-security'], refs.faqIds['phd-required']],
+    }),
 
     block('recommendedReading', {
       label: 'Recommended Reading',
       linkType: 'internal',
       article: refs.articleIds['ai-engineer-playbook'],
       title: '0→1 AI Engineer Playbook',
-      blurb: 'A complete framework for getting ready for AI Engineer interviews: of all the prep methods we have looked at, this one is the most systematic.',
+      blurb:
+        'A complete framework for getting ready for AI Engineer interviews: of all the prep methods we have looked at, this one is the most systematic.',
     }),
   )
 
@@ -346,9 +428,18 @@ const mlCareerPath = (refs: SeedRefs) =>
       label: 'Key Insights',
       content: richText(
         bullets(
-          [bold('The ML path pays well in every tier'), ', and best at FAANG+, where the median for ML Engineers is $172,000 (Levels.fyi, 2023).'],
-          [bold('AI Engineers earn a 22% premium at FAANG+'), ', because engineers with LLM and deployment experience remain scarce.'],
-          [bold('Non-tech enterprises pay least'), ' for both roles, with AI positions still emerging in sectors like manufacturing and logistics.'],
+          [
+            bold('The ML path pays well in every tier'),
+            ', and best at FAANG+, where the median for ML Engineers is $172,000 (Levels.fyi, 2023).',
+          ],
+          [
+            bold('AI Engineers earn a 22% premium at FAANG+'),
+            ', because engineers with LLM and deployment experience remain scarce.',
+          ],
+          [
+            bold('Non-tech enterprises pay least'),
+            ' for both roles, with AI positions still emerging in sectors like manufacturing and logistics.',
+          ],
         ),
       ),
     }),
@@ -356,9 +447,15 @@ const mlCareerPath = (refs: SeedRefs) =>
     heading('h2', 'Exit opportunities'),
     paragraph('The skills an ML Engineer accumulates travel well. Three exits come up most often:'),
     bullets(
-      [bold('Tech lead:'), ' managing teams at fintech or retail companies, for example as a technical ML lead at Airbnb.'],
+      [
+        bold('Tech lead:'),
+        ' managing teams at fintech or retail companies, for example as a technical ML lead at Airbnb.',
+      ],
       [bold('Data science:'), ' moving into roles built around analytics and business intelligence.'],
-      [bold('Quant finance:'), ' joining hedge funds such as Citadel or Two Sigma to build models for algorithmic trading.'],
+      [
+        bold('Quant finance:'),
+        ' joining hedge funds such as Citadel or Two Sigma to build models for algorithmic trading.',
+      ],
     ),
     paragraph(
       'AI Engineers tend to leave in different directions: into research labs such as Google Brain or Anthropic (usually with a PhD), into founding AI-first startups, or into specialist titles like Applied Scientist at Amazon or AI Architect at NVIDIA.',
@@ -496,9 +593,15 @@ const skillsGap = (refs: SeedRefs) =>
       'The move from ML to AI is well travelled, and the route is clear. Three areas separate a strong ML Engineer from an AI Engineer, and they are best learned in this order:',
     ),
     numbered(
-      [bold('LLM development:'), ' learn to fine-tune models and to design retrieval-augmented generation (RAG) architectures.'],
+      [
+        bold('LLM development:'),
+        ' learn to fine-tune models and to design retrieval-augmented generation (RAG) architectures.',
+      ],
       [bold('Advanced deployment:'), ' get hands-on with serving stacks such as Triton Inference Server and vLLM.'],
-      [bold('Research exposure:'), ' follow the papers coming out of NeurIPS and ICML, and practise turning one into working code.'],
+      [
+        bold('Research exposure:'),
+        ' follow the papers coming out of NeurIPS and ICML, and practise turning one into working code.',
+      ],
     ),
     paragraph(
       'Your existing strengths still count. Monitoring, pipeline automation and cost optimization carry straight over to AI work, where models still have to be watched, automated and made cheaper to run.',

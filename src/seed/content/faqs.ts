@@ -8,7 +8,10 @@ export const faqs: FaqSeed[] = [
     answer: richText(
       paragraph(bold('Yes'), ', though the move calls for new depth in three areas:'),
       bullets(
-        [bold('LLM development'), ': fine-tuning models and designing retrieval-augmented generation (RAG) architectures.'],
+        [
+          bold('LLM development'),
+          ': fine-tuning models and designing retrieval-augmented generation (RAG) architectures.',
+        ],
         [bold('Advanced deployment'), ': serving models with tools such as Triton Inference Server and vLLM.'],
         [bold('Research exposure'), ': keeping up with the papers coming out of conferences like NeurIPS and ICML.'],
       ),

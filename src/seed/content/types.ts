@@ -3,7 +3,8 @@ import type { RichText } from '../lexical'
 /** Keys name demo documents before they have ids; the seed resolves them. */
 export type CategoryKey = 'comparisons' | 'career-paths' | 'skills'
 export type FaqKey = 'ml-to-ai-transition' | 'job-security' | 'phd-required'
-export type ArticleKey = 'ai-vs-ml' | 'ml-career-path' | 'ai-pay-startups-vs-faang' | 'skills-gap' | 'ai-engineer-playbook'
+export type ArticleKey =
+  'ai-vs-ml' | 'ml-career-path' | 'ai-pay-startups-vs-faang' | 'skills-gap' | 'ai-engineer-playbook'
 
 /** Ids of documents created before article content is written. */
 export type SeedRefs = {

@@ -7,7 +7,15 @@ import { ArticleCardGrid } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
 import { LivePreviewListener } from '@/components/LivePreviewListener'
 import { WhatChanged } from '@/components/WhatChanged'
-import { getArticleBySlug, getArticlePreview, getAuthorNames, getFigureChanges, getRedirectForSlug, listRecentSlugs, toCard } from '@/data'
+import {
+  getArticleBySlug,
+  getArticlePreview,
+  getAuthorNames,
+  getFigureChanges,
+  getRedirectForSlug,
+  listRecentSlugs,
+  toCard,
+} from '@/data'
 import { visibleChanges } from '@/salary-tables/history'
 import { serverUrl } from '@/config/env'
 import { relationId } from '@/lib/lexical'
@@ -78,9 +86,14 @@ export default async function ArticlePage({ params }: Args) {
   const { isEnabled: preview } = await draftMode()
   const article = await loadArticle(slug, preview)
   const category = typeof article.category === 'object' ? article.category : null
-  const related = (article.relatedPosts ?? []).filter((post): post is Article => typeof post === 'object' && post !== null).map(toCard)
+  const related = (article.relatedPosts ?? [])
+    .filter((post): post is Article => typeof post === 'object' && post !== null)
+    .map(toCard)
   const modifiedAt = contentModifiedAt(article)
-  const changes = visibleChanges(await getFigureChanges((article.salaryTables ?? []).map(relationId).filter((id): id is string => Boolean(id))), article.hiddenChanges)
+  const changes = visibleChanges(
+    await getFigureChanges((article.salaryTables ?? []).map(relationId).filter((id): id is string => Boolean(id))),
+    article.hiddenChanges,
+  )
   const authorNames = await getAuthorNames(slug, article.authors)
   return (
     <article className="article">

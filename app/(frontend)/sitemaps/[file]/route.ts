@@ -13,7 +13,8 @@ export function generateStaticParams() {
   return []
 }
 
-const notFound = () => new Response('No such sitemap.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+const notFound = () =>
+  new Response('No such sitemap.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
 
 /** `/sitemaps/pages.xml`: home, blog and categories; `/sitemaps/articles-N.xml`: the Nth file of articles. */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
@@ -32,5 +33,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const entries = await listSitemapEntries(page)
   if (!entries.length) return notFound()
   // The reader-visible date: figure changes count, as on the page and in its JSON-LD.
-  return urlsetResponse(entries.map((entry) => ({ loc: absoluteUrl(articlePath(entry.slug)), lastmod: entry.modifiedAt })))
+  return urlsetResponse(
+    entries.map((entry) => ({ loc: absoluteUrl(articlePath(entry.slug)), lastmod: entry.modifiedAt })),
+  )
 }

@@ -16,7 +16,11 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const page = Number((await params).page)
-  return pageMetadata({ title: `Blog, page ${page}`, description: `${SITE_NAME} articles, newest first: page ${page}.`, path: blogPath(page) })
+  return pageMetadata({
+    title: `Blog, page ${page}`,
+    description: `${SITE_NAME} articles, newest first: page ${page}.`,
+    path: blogPath(page),
+  })
 }
 
 export default async function BlogPage({ params }: Args) {
