@@ -1,6 +1,6 @@
 /**
  * `npm run backup`: writes every document, version and uploaded file into BACKUP_DIR
- * (scripts/backup.mjs picks the folder). See src/db/backup.ts for the format.
+ * (scripts/backup.mjs picks the folder). See src/db/backup/ for the format.
  */
 import path from 'node:path'
 

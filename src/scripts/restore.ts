@@ -1,6 +1,6 @@
 /**
  * `npm run restore -- <dir>`: applies the migrations, then loads a backup into the (empty) database
- * named by DATABASE_URI. See src/db/backup.ts.
+ * named by DATABASE_URI. See src/db/backup/.
  */
 import path from 'node:path'
 

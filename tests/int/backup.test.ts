@@ -54,7 +54,7 @@ async function npmScript(script: 'backup' | 'restore', args: string[], env: Reco
 
 const readJson = <T>(file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as T
 
-/** MongoDB gives restored versions and globals ids of their own (see src/db/backup.ts); SQLite keeps them. */
+/** MongoDB gives restored versions and globals ids of their own (see src/db/backup/restore.ts); SQLite keeps them. */
 function comparable(exported: CollectionExport | GlobalExport) {
   if (!isMongo) return exported
   if ('document' in exported && exported.document)
