@@ -4,6 +4,8 @@
 // saves included, comes first, so the memory compared is that of a warm server. Afterwards every
 // acknowledged save must be found among the table's versions and the last one on the public page:
 // a "lost save" is an acknowledged save that is not.
+import crypto from 'node:crypto'
+
 import { sleep } from '../lib/process.mjs'
 import { log } from './context.mjs'
 import { timedGet } from './http.mjs'
@@ -138,6 +140,118 @@ export async function soak({ opts, base }, editor, memory) {
     `soak: ${summary.requests} requests, ${summary.errors + summary.timeouts} errors, ${summary.non2xx} non-2xx; ` +
       `${summary.savesAcknowledged}/${summary.saves} saves acknowledged, ${summary.lostSaves} lost; ` +
       `RSS ${summary.rssAfterWarmUpMiB} → ${summary.rssAtEndMiB} MiB (${summary.rssGrowthPercent}%)`,
+  )
+  return summary
+}
+
+/** Pages the unrelated soak measures: neither shows the table it saves. */
+const UNRELATED_PATHS = [ARTICLE_PATH, '/blog']
+
+/**
+ * The unrelated soak (--soak, after the soak): reads of the article and /blog alone, then the same
+ * reads while an editor saves, every 500 ms, a salary table that neither page shows (it is embedded
+ * in one old article, on the blog's last page). A save should re-render exactly the pages showing
+ * what it changed, so these reads should keep their pace: the target is at least 80% of their
+ * requests/s without saves.
+ * @param {import('./context.mjs').BenchContext} bench
+ * @param {import('./editor-api.mjs').Editor} editor
+ */
+export async function unrelatedSoak({ opts, base }, editor) {
+  const { auth } = editor
+  const post = async (path, body) => {
+    const response = await fetch(`${base}/api${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) })
+    const answer = await response.json()
+    if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(answer).slice(0, 300)}`)
+    return answer.doc
+  }
+  const stamp = Date.now().toString(36)
+  const rows = [{ role: 'Unrelated Engineer', tier: 'Any', base: 50_000, equity: 0, bonus: 0, source: 'Bench' }]
+  const table = await post('/salary-tables', {
+    title: `Unrelated ${stamp}`,
+    asOf: '2026-01-01',
+    rows,
+    _status: 'published',
+  })
+  const categories = await (await fetch(`${base}/api/categories?limit=1&depth=0`, { headers: auth })).json()
+  const blockFields = {
+    id: crypto.randomBytes(12).toString('hex'),
+    blockName: '',
+    blockType: 'salaryTable',
+    table: table.id,
+  }
+  const content = {
+    root: {
+      type: 'root',
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      version: 1,
+      children: [{ type: 'block', version: 2, format: '', fields: blockFields }],
+    },
+  }
+  await post('/articles', {
+    title: `Unrelated article ${stamp}`,
+    excerpt: 'Shows the table the unrelated soak saves.',
+    category: categories.docs[0].id,
+    publishedAt: '2000-01-01T00:00:00.000Z',
+    content,
+    _status: 'published',
+  })
+
+  const durationS = Math.max(5, Math.round(opts.soakDuration / 3))
+  const readers = () =>
+    autocannonRun({
+      url: base,
+      connections: opts.connections,
+      duration: durationS,
+      requests: UNRELATED_PATHS.map((urlPath) => ({ method: 'GET', path: urlPath })),
+    })
+  const summarize = (outcome) => ({
+    requestsPerSecond: outcome.requests.average,
+    p50: outcome.latency.p50,
+    p99: outcome.latency.p99,
+    errors: outcome.errors + outcome.timeouts,
+    non2xx: outcome.non2xx,
+  })
+  log(`unrelated soak: ${durationS} s of reads of ${UNRELATED_PATHS.join(', ')} at ${opts.connections} connections`)
+  await readers() // warm-up
+  const quiet = summarize(await readers())
+  log(`unrelated soak: the same while the table "${table.title}" is saved every 500 ms`)
+  const saves = []
+  let saving = true
+  const editing = (async () => {
+    let n = 0
+    while (saving) {
+      const tick = performance.now()
+      n++
+      const response = await fetch(`${base}/api/salary-tables/${table.id}?depth=0`, {
+        method: 'PATCH',
+        headers: auth,
+        body: JSON.stringify({ rows: [{ ...rows[0], base: rows[0].base + n }] }),
+      })
+      await response.arrayBuffer()
+      saves.push({ ok: response.ok, ms: Math.round(performance.now() - tick) })
+      await sleep(Math.max(0, 500 - (performance.now() - tick)))
+    }
+  })()
+  const busy = summarize(await readers())
+  saving = false
+  await editing
+  const ratio = quiet.requestsPerSecond ? busy.requestsPerSecond / quiet.requestsPerSecond : null
+  const summary = {
+    paths: UNRELATED_PATHS,
+    durationS,
+    connections: opts.connections,
+    quiet,
+    busy,
+    saves: saves.length,
+    savesOk: saves.filter((save) => save.ok).length,
+    ratio: ratio === null ? null : Number(ratio.toFixed(3)),
+  }
+  summary.passed = summary.ratio !== null && summary.ratio >= 0.8 && busy.errors + busy.non2xx === 0
+  log(
+    `unrelated soak: ${Math.round(quiet.requestsPerSecond)} req/s without saves, ` +
+      `${Math.round(busy.requestsPerSecond)} with ${saves.length} saves (${summary.ratio} of it)`,
   )
   return summary
 }
