@@ -26,8 +26,14 @@ export async function editKinds({ opts, base, admin, result }) {
         Object.values(pages).map((path) => fetch(base + path).then((response) => response.arrayBuffer())),
       )
       fixture.edits += 1
-      const expected = await kind.apply(api, fixture, fixture.edits)
-      runs.push(await whenShown(base, pages, expected, { timeoutMs: GIVE_UP_MS }))
+      try {
+        const expected = await kind.apply(api, fixture, fixture.edits)
+        runs.push(await whenShown(base, pages, expected, { timeoutMs: GIVE_UP_MS }))
+      } catch (error) {
+        // A failed save is a result too (the page never shows it), not the end of the run.
+        result.notes.push(`edit kind ${kind.name}: ${String(error?.message ?? error).slice(0, 300)}`)
+        runs.push({ save: null })
+      }
     }
     const perPage = {}
     for (const run of runs) {

@@ -31,11 +31,9 @@ export async function restClient(base, { email, password }) {
     auth,
     get: (path) => call('GET', path),
     post: async (path, body) => (await call('POST', path, body)).doc,
-    patch: async (path, body) => {
-      const answer = await call('PATCH', path, body)
-      // Collections answer { doc }, globals the document itself.
-      return answer.doc ?? answer.result ?? answer
-    },
+    patch: async (path, body) => (await call('PATCH', path, body)).doc,
+    /** Saves a global (Payload's REST API updates globals with POST). */
+    saveGlobal: async (slug, body) => (await call('POST', `/globals/${slug}`, body)).result,
     /** Uploads a generated PNG to `media`. */
     upload: async (alt) => {
       const form = new FormData()
@@ -210,8 +208,9 @@ export const EDIT_KINDS = [
     covers: ['faqs.question'],
     apply: async (api, fx, n) => {
       const question = `Question ${fx.stamp} edit ${n}?`
-      await api.patch(`/faqs/${fx.faq.id}`, { question })
-      return { article: question }
+      const saved = await api.patch(`/faqs/${fx.faq.id}`, { question })
+      // A FAQ is part of the article's content: its edit dates the article too.
+      return { article: question, sitemap: lastmod(fx, saved.updatedAt) }
     },
   },
   {
@@ -219,8 +218,8 @@ export const EDIT_KINDS = [
     covers: ['faqs.answer'],
     apply: async (api, fx, n) => {
       const answer = `Answer ${fx.stamp} edit ${n}.`
-      await api.patch(`/faqs/${fx.faq.id}`, { answer: richText(paragraph(answer)) })
-      return { article: answer }
+      const saved = await api.patch(`/faqs/${fx.faq.id}`, { answer: richText(paragraph(answer)) })
+      return { article: answer, sitemap: lastmod(fx, saved.updatedAt) }
     },
   },
   {
@@ -228,8 +227,8 @@ export const EDIT_KINDS = [
     covers: ['faqs.note'],
     apply: async (api, fx, n) => {
       const note = `Note ${fx.stamp} edit ${n}.`
-      await api.patch(`/faqs/${fx.faq.id}`, { note: { label: 'Projection', text: note } })
-      return { article: note }
+      const saved = await api.patch(`/faqs/${fx.faq.id}`, { note: { label: 'Projection', text: note } })
+      return { article: note, sitemap: lastmod(fx, saved.updatedAt) }
     },
   },
   {
@@ -273,7 +272,7 @@ export const EDIT_KINDS = [
     covers: ['site.siteName', 'site.tagline'],
     apply: async (api, fx, n) => {
       const tagline = `Tagline ${fx.stamp} edit ${n}`
-      await api.patch('/globals/site', { tagline })
+      await api.saveGlobal('site', { tagline })
       return everywhere(tagline, ['article', 'related', 'home', 'blog', 'category', 'search'])
     },
   },
@@ -324,14 +323,17 @@ export async function whenShown(base, pages, expected, { since = performance.now
   const entries = await Promise.all(
     Object.entries(expected).map(async ([name, wanted]) => {
       const deadline = since + timeoutMs
-      let last = ''
       while (performance.now() < deadline) {
-        const response = await fetch(base + pages[name], {
-          headers: { 'accept-encoding': 'gzip' },
-          signal: AbortSignal.timeout(Math.max(1_000, deadline - performance.now())),
-        }).catch(() => null)
-        last = response ? await response.text() : ''
-        if (response?.status === 200 && last.includes(wanted)) return [name, Math.round(performance.now() - since)]
+        try {
+          const response = await fetch(base + pages[name], {
+            headers: { 'accept-encoding': 'gzip' },
+            signal: AbortSignal.timeout(Math.round(Math.max(1_000, deadline - performance.now()))),
+          })
+          const body = await response.text()
+          if (response.status === 200 && body.includes(wanted)) return [name, Math.round(performance.now() - since)]
+        } catch {
+          // timed out or refused: try again until the deadline
+        }
         await new Promise((resolve) => setTimeout(resolve, 20))
       }
       return [name, null]
