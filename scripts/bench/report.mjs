@@ -135,9 +135,11 @@ export function report(data) {
   if (unrelated) {
     const side = (run) => `${fmt(run.requestsPerSecond)} req/s (p99 ${run.p99} ms)`
     lines.push(
-      `unrelated soak (${unrelated.durationS} s each, ${unrelated.connections} connections, ${unrelated.paths.join(' ')}): ` +
+      `unrelated soak (${unrelated.windows ?? 1} × ${unrelated.durationS / (unrelated.windows ?? 1)} s each way, ` +
+        `${unrelated.connections} connections, ${unrelated.paths.join(' ')}): ` +
         `${side(unrelated.quiet)} without saves, ${side(unrelated.busy)} while an unshown table is saved every 500 ms ` +
-        `(${unrelated.savesOk}/${unrelated.saves} saves): ${fmt(unrelated.ratio, 2)} of it, ` +
+        `(${unrelated.savesOk}/${unrelated.saves} saves, median ${unrelated.saveMs?.median ?? '–'} ms): ` +
+        `${fmt(unrelated.ratio, 2)} of it, ` +
         `${unrelated.passed ? 'PASS' : 'FAIL'} (target 0.80)`,
     )
   }
