@@ -45,6 +45,7 @@ test('an editor edits a FAQ in the admin, and every article showing it follows',
   await page.goto(`/admin/collections/faqs/${fixture.faq.id}`)
   // "Used by" lists the article that shows the FAQ.
   await expect(page.getByText(fixture.article.title).first()).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/faq-used-by-1280.png`, fullPage: true })
   const question = `How does ${fixture.stamp} read now?`
   await page.locator('#field-question').fill(question)
   await publishFromForm(page)
