@@ -1,3 +1,6 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
 import { withPayload } from '@payloadcms/next/withPayload'
 
 import { ADMIN_SOURCE, securityHeaders } from './src/config/securityHeaders.mjs'
@@ -8,6 +11,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
+  // Next's own cache, which also records each page's tags and tells the front cache and other
+  // purgers when tags expire (src/cache/nextCacheHandler.mjs).
+  cacheHandler: path.join(path.dirname(fileURLToPath(import.meta.url)), 'src/cache/nextCacheHandler.mjs'),
   images: { formats: ['image/avif', 'image/webp'] },
   async headers() {
     return securityHeaders()

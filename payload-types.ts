@@ -87,6 +87,15 @@ export interface Config {
     'salary-tables': {
       usedBy: 'articles';
     };
+    faqs: {
+      usedBy: 'articles';
+    };
+    categories: {
+      usedBy: 'articles';
+    };
+    media: {
+      usedBy: 'articles';
+    };
   };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
@@ -154,7 +163,7 @@ export interface Article {
   id: string;
   title: string;
   /**
-   * One or two sentences for cards, search results and previews.
+   * One or two sentences for cards, search results and previews. A number equal to a live figure of the article when you save (such as 22%) follows that figure from then on.
    */
   excerpt: string;
   heroImage?: (string | null) | Media;
@@ -201,6 +210,23 @@ export interface Article {
    * Kept from the content on save.
    */
   salaryTables?: (string | SalaryTable)[] | null;
+  /**
+   * Kept from the content on save.
+   */
+  faqs?: (string | Faq)[] | null;
+  /**
+   * The hero image, the share image and images in the content; kept on save.
+   */
+  images?: (string | Media)[] | null;
+  summaryFigures?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedBy?: (string | null) | User;
   /**
    * Minutes, computed on save.
@@ -238,6 +264,14 @@ export interface Media {
    */
   alt: string;
   caption?: string | null;
+  /**
+   * Articles that show this image (hero, share image or in the content). Its alt text shows in each.
+   */
+  usedBy?: {
+    docs?: (string | Article)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -288,6 +322,14 @@ export interface Category {
    */
   slug?: string | null;
   description?: string | null;
+  /**
+   * Articles in this category. Renaming it shows on each of them and on every list.
+   */
+  usedBy?: {
+    docs?: (string | Article)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -394,6 +436,23 @@ export interface Faq {
     text?: string | null;
   };
   topics?: (string | Category)[] | null;
+  noteFigures?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Articles that show this FAQ. An edit here shows in each of them.
+   */
+  usedBy?: {
+    docs?: (string | Article)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -622,6 +681,9 @@ export interface ArticlesSelect<T extends boolean = true> {
   publishedAt?: T;
   featured?: T;
   salaryTables?: T;
+  faqs?: T;
+  images?: T;
+  summaryFigures?: T;
   updatedBy?: T;
   readingTime?: T;
   previousSlugs?:
@@ -683,6 +745,8 @@ export interface FaqsSelect<T extends boolean = true> {
         text?: T;
       };
   topics?: T;
+  noteFigures?: T;
+  usedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -695,6 +759,7 @@ export interface CategoriesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
   description?: T;
+  usedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -705,6 +770,7 @@ export interface CategoriesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  usedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
-import { FrontCache } from './src/cache/frontCache.mjs'
+import { announceSurrogateKeys, FrontCache } from './src/cache/frontCache.mjs'
+import { asRequest } from './src/cache/pageTags.mjs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const arg = (flag) => {
@@ -35,10 +36,14 @@ await app.prepare()
 const handle = app.getRequestHandler()
 const cache = cacheMb > 0 ? new FrontCache({ maxBytes: cacheMb * 1024 * 1024 }).install() : null
 
-const server = http.createServer((req, res) => {
-  const toNext = () => handle(req, res)
-  return cache ? cache.handle(req, res, toNext) : toNext()
-})
+const server = http.createServer((req, res) =>
+  // Each request is dated, so nothing it renders from before a change is kept (nextCacheHandler.mjs).
+  asRequest(() => {
+    announceSurrogateKeys(req, res)
+    const toNext = () => handle(req, res)
+    return cache ? cache.handle(req, res, toNext) : toNext()
+  }),
+)
 // As `next start`: idle keep-alive connections outlive a load balancer's (often 60 s) idle timeout.
 server.keepAliveTimeout = 65_000
 server.listen(port, hostname, () => {

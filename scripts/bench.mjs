@@ -10,6 +10,7 @@ import { buildApp, startApp } from './bench/app.mjs'
 import { browserBytes } from './bench/browser.mjs'
 import { createContext, log, saveResult } from './bench/context.mjs'
 import { editorPath } from './bench/editor-path.mjs'
+import { editKinds } from './bench/edit-kinds.mjs'
 import { signInAsEditor } from './bench/editor-api.mjs'
 import { lighthouse } from './bench/lighthouse.mjs'
 import { loadTargets } from './bench/load.mjs'
@@ -17,7 +18,7 @@ import { recordPeakMemory } from './bench/memory.mjs'
 import { ARTICLE_PATH, CHROMIUM, parseOptions } from './bench/options.mjs'
 import { report } from './bench/report.mjs'
 import { seedDatabase } from './bench/seed.mjs'
-import { soak } from './bench/soak.mjs'
+import { soak, unrelatedSoak } from './bench/soak.mjs'
 import { uncachedRenders } from './bench/uncached.mjs'
 
 /** @param {import('./bench/context.mjs').BenchContext} bench */
@@ -67,10 +68,14 @@ async function stages(bench) {
   await uncachedRenders(bench, editor)
   await loadTargets(bench, app.memory)
   await editorPath(bench, editor)
-  if (opts.soak) result.soak = await soak(bench, editor, app.memory)
+  await editKinds(bench)
+  if (opts.soak) {
+    result.soak = await soak(bench, editor, app.memory)
+    result.unrelatedSoak = await unrelatedSoak(bench, editor)
+  }
   await browserStages(bench)
   recordPeakMemory(result, app.memory)
-  return !opts.soak || result.soak.passed
+  return !opts.soak || (result.soak.passed && result.unrelatedSoak.passed)
 }
 
 const bench = await createContext(parseOptions(process.argv.slice(2)))

@@ -16,12 +16,13 @@ import { articlePath } from '@/lib/paths'
 import { previewUrl } from '@/config/preview'
 
 import { figureChangesEndpoint } from './endpoints'
+import { bindSummaryFigures } from './hooks/bindSummaryFigures'
 import { indexContent } from './hooks/indexContent'
+import { indexUses } from './hooks/indexUses'
 import { keepAuthorsToDrafts } from './hooks/keepAuthorsToDrafts'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
 import { publishNewDependencies } from './hooks/publishNewDependencies'
 import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
-import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
 import { setDefaultAuthor } from './hooks/setDefaultAuthor'
 
 export const MAX_RELATED_POSTS = 6
@@ -54,6 +55,8 @@ export const Articles: CollectionConfig = {
     publishedAt: true,
     heroImage: true,
     salaryTables: true,
+    faqs: true,
+    summaryFigures: true,
     updatedAt: true,
   },
   // Reader lists filter on status (and category) and sort newest first, with Payload's createdAt
@@ -74,7 +77,10 @@ export const Articles: CollectionConfig = {
       type: 'textarea',
       required: true,
       maxLength: 320,
-      admin: { description: 'One or two sentences for cards, search results and previews.' },
+      admin: {
+        description:
+          'One or two sentences for cards, search results and previews. A number equal to a live figure of the article when you save (such as 22%) follows that figure from then on.',
+      },
     },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     { name: 'content', type: 'richText', required: true, editor: articleEditor },
@@ -156,6 +162,34 @@ export const Articles: CollectionConfig = {
       index: true,
       admin: { position: 'sidebar', readOnly: true, description: 'Kept from the content on save.' },
     },
+    {
+      name: 'faqs',
+      label: 'Uses FAQs',
+      type: 'relationship',
+      relationTo: 'faqs',
+      hasMany: true,
+      index: true,
+      admin: { position: 'sidebar', readOnly: true, description: 'Kept from the content on save.' },
+    },
+    {
+      name: 'images',
+      label: 'Uses images',
+      type: 'relationship',
+      relationTo: 'media',
+      hasMany: true,
+      index: true,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'The hero image, the share image and images in the content; kept on save.',
+      },
+    },
+    {
+      // The numbers of the excerpt and SEO description bound to live figures (src/figures/summary.ts).
+      name: 'summaryFigures',
+      type: 'json',
+      admin: { hidden: true },
+    },
     updatedByField,
     {
       name: 'readingTime',
@@ -179,9 +213,16 @@ export const Articles: CollectionConfig = {
     beforeOperation: [keepAuthorsToDrafts],
     beforeValidate: [refuseStaleSave],
     afterError: [showEditConflictWhole],
-    beforeChange: [setDefaultAuthor, populatePublishedAt, rememberPreviousSlug, indexContent],
-    afterChange: [publishNewDependencies, revalidateArticle],
-    afterDelete: [revalidateDeletedArticle],
+    beforeChange: [
+      setDefaultAuthor,
+      populatePublishedAt,
+      rememberPreviousSlug,
+      indexContent,
+      indexUses,
+      bindSummaryFigures,
+    ],
+    // What a change shows readers is revalidated by the dependency graph (src/cache/graph.ts).
+    afterChange: [publishNewDependencies],
   },
   versions: {
     drafts: {

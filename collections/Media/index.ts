@@ -22,6 +22,8 @@ export const Media: CollectionConfig = {
     read: anyone,
     update: editors,
   },
+  // Wherever an image is populated (an article's hero), everything but "Used by", which no reader needs.
+  defaultPopulate: { usedBy: false },
   fields: [
     {
       name: 'alt',
@@ -31,6 +33,17 @@ export const Media: CollectionConfig = {
       admin: { description: 'What the image shows, for readers who cannot see it.' },
     },
     { name: 'caption', type: 'text', maxLength: 300 },
+    {
+      name: 'usedBy',
+      label: 'Used by',
+      type: 'join',
+      collection: 'articles',
+      on: 'images',
+      admin: {
+        description: 'Articles that show this image (hero, share image or in the content). Its alt text shows in each.',
+        defaultColumns: ['title', '_status', 'updatedAt'],
+      },
+    },
   ],
   hooks: {
     afterError: [explainRefusedFile],

@@ -9,7 +9,6 @@ import { COLUMN_LABELS, MAX_ROWS, PAY_PARTS, TEXT_LIMITS } from '@/salary-tables
 
 import { exportCsv, impact, importCsv } from './endpoints'
 import { computeRowTotal } from './hooks/computeRowTotal'
-import { revalidateSalaryTable } from './hooks/revalidateSalaryTable'
 import { validateUniqueRoleTier } from './validateRows'
 
 export const SalaryTables: CollectionConfig = {
@@ -128,7 +127,6 @@ export const SalaryTables: CollectionConfig = {
   hooks: {
     beforeValidate: [refuseStaleSave],
     afterError: [showEditConflictWhole],
-    afterChange: [revalidateSalaryTable],
   },
   versions: {
     // Drafts are validated too: a figure saved as a draft is one click from being published, and

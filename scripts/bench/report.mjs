@@ -75,6 +75,19 @@ function soakLines(soak) {
   ]
 }
 
+function editKindLines(editKinds) {
+  const lines = [
+    `edit kinds → every dependent page: worst ${editKinds.worstMs ?? '–'} ms, ` +
+      `${editKinds.withinOneSecond ? 'all within 1 s' : 'NOT all within 1 s'}` +
+      (editKinds.missed.length ? ` (not within ${editKinds.giveUpMs / 1000} s: ${editKinds.missed.join(', ')})` : ''),
+  ]
+  for (const kind of editKinds.kinds) {
+    const pages = Object.entries(kind.pages).map(([page, ms]) => `${page} ${ms ?? '–'}`)
+    lines.push(`  ${kind.name.padEnd(20)} worst ${pad(kind.worstMs ?? '–', 5)} ms: ${pages.join(', ')}`)
+  }
+  return lines
+}
+
 /** @param {import('./context.mjs').BenchContext['result']} data */
 export function report(data) {
   const { machine, options, timings: t } = data
@@ -100,6 +113,7 @@ export function report(data) {
         `worst ${editor.worstMs ?? 'not seen'} ms (save itself: median ${editor.medianSaveMs} ms)`,
     )
   }
+  if (data.editKinds) lines.push(...editKindLines(data.editKinds))
   const memory = data.memory
   if (memory) {
     const peak = memory.peakTreeRssMiB ?? memory.peakTreeRssAfterLoadMiB ?? '–'
@@ -117,6 +131,18 @@ export function report(data) {
   }
   if (data.lighthouse) lines.push(...lighthouseLines(data.lighthouse))
   if (data.soak) lines.push(...soakLines(data.soak))
+  const unrelated = data.unrelatedSoak
+  if (unrelated) {
+    const side = (run) => `${fmt(run.requestsPerSecond)} req/s (p99 ${run.p99} ms)`
+    lines.push(
+      `unrelated soak (${unrelated.windows ?? 1} × ${unrelated.durationS / (unrelated.windows ?? 1)} s each way, ` +
+        `${unrelated.connections} connections, ${unrelated.paths.join(' ')}): ` +
+        `${side(unrelated.quiet)} without saves, ${side(unrelated.busy)} while an unshown table is saved every 500 ms ` +
+        `(${unrelated.savesOk}/${unrelated.saves} saves, median ${unrelated.saveMs?.median ?? '–'} ms): ` +
+        `${fmt(unrelated.ratio, 2)} of it, ` +
+        `${unrelated.passed ? 'PASS' : 'FAIL'} (target 0.80)`,
+    )
+  }
   for (const note of data.notes) lines.push(`note: ${note}`)
   lines.push(`total run time: ${seconds(t.totalMs ?? 0)}`)
   if (data.error) lines.push(`FAILED: ${data.error.split('\n')[0]}`)

@@ -3,53 +3,54 @@ import type { PayloadRequest } from 'payload'
 
 import { afterCommit } from '@/db/afterCommit'
 
-import { purgeFrontCache } from './frontCache.mjs'
+import { purgeTags } from './purgers.mjs'
 import { forgetSearchResults } from './searchCache'
 
 type Request = Pick<PayloadRequest, 'context' | 'transactionID'>
 
 export type Invalidation = {
-  /**
-   * Next's cache tags (./tags.ts) of what the change shows in, or a function that finds them (only
-   * called when pages are revalidated at all). The front cache is emptied with them.
-   */
+  /** The cache tags (./tags.ts) the change fires, or a function that finds them. */
   tags?: string[] | (() => Promise<string[]>)
-  /** Remembered search results to forget: all of them, or only those whose cards show this salary table. */
-  searches?: 'all' | { showing: string }
+  /** `all`: forget every remembered search, whatever it shows (a change the tags cannot name). */
+  searches?: 'all'
 }
 
 /**
- * The one way a change reaches readers' caches; every hook that changes what readers see calls it.
+ * The one way a change reaches readers' caches. The graph's hooks (./graphHooks.ts) call it with
+ * the tags of every change a reader can see; nothing else needs to.
  *
  * It acts once the save has committed (a reader regenerating a page before that would cache the old
- * content; `src/db/afterCommit.ts`), in this order: the searches are forgotten, the front cache is
- * emptied (it sits in front of Next's cache, so no reader gets a page Next would no longer give),
- * then Next's tags expire at once (`expire: 0`), so the next reader gets the new figures rather than
- * a stale-while-revalidate copy.
+ * content; `src/db/afterCommit.ts`): the searches showing a tag are forgotten, then Next's tags
+ * expire at once (`expire: 0`), so the next reader gets the new content rather than a
+ * stale-while-revalidate copy. Next hands the tags to the cache handler (./nextCacheHandler.mjs)
+ * when the request ends, and only then, with Next's pages already expired, are the front cache and
+ * any other purger (./purgers.mjs: an edge cache, other servers) told: a purger told sooner could
+ * be refilled from Next's old page.
  *
  * Scripts such as the seed run outside Next, where there are no cached pages: they pass
- * `context.disableRevalidate`, which skips the tags (and finding them). The search cache lives in
- * this process whatever the context, so a script's change forgets searches all the same.
+ * `context.disableRevalidate`, which skips the tags. The search cache lives in this process
+ * whatever the context, so a script's change forgets searches all the same.
  */
 export async function invalidate(req: Request | undefined, change: Invalidation): Promise<void> {
-  const { searches } = change
-  const pagesCached = change.tags && !req?.context?.disableRevalidate
-  const tags = pagesCached ? await (typeof change.tags === 'function' ? change.tags() : change.tags) : null
-  if (!tags && !searches) return
+  const tags = typeof change.tags === 'function' ? await change.tags() : (change.tags ?? [])
+  if (!tags.length && !change.searches) return
   afterCommit(req, () => {
-    if (searches) forgetSearchResults(searches === 'all' ? undefined : searches.showing)
-    if (tags) purgeAndRevalidate(tags)
+    forgetSearchResults(change.searches === 'all' ? undefined : tags)
+    if (!req?.context?.disableRevalidate && tags.length) expire(tags)
   })
 }
 
-function purgeAndRevalidate(tags: string[]): void {
-  purgeFrontCache()
+function expire(tags: string[]): void {
+  let outsideNext = false
   for (const tag of new Set(tags)) {
     try {
       revalidateTag(tag, { expire: 0 })
     } catch {
-      // Outside a Next request (scripts, tests of the Local API) there is no cache to invalidate. The
+      // Outside a Next request (scripts, tests of the Local API) Next has no cache to expire. The
       // server's own jobs run inside a request for this reason (src/config/jobRunner.ts).
+      outsideNext = true
     }
   }
+  // No cache handler will hear of these: whatever else caches pages in this process is told now.
+  if (outsideNext) purgeTags(tags)
 }

@@ -1,10 +1,8 @@
 /**
- * A reader's search results, remembered per query (src/data/search.ts), and forgotten, through
- * `invalidate` (./invalidate.ts), whenever what they show may have changed: all of them when the
- * search index (the search collection's hooks, src/plugins) or an article readers can see changes
- * (collections/Articles/hooks/revalidateArticle.ts); only those whose cards show a salary table when
- * that table is saved, as its last change dates the cards ("Updated …", revalidateSalaryTable.ts),
- * and its figures are not in the index.
+ * A reader's search results, remembered per query (src/data/search.ts) with the cache tags of what
+ * each read, and forgotten, through `invalidate` (./invalidate.ts), when a change fires one of those
+ * tags: every result when the index changes what it finds (`search:list`), only those whose cards
+ * show an article, category, salary table or FAQ when that is edited.
  *
  * - Bounded: at most MAX_ENTRIES queries, least recently used first out, so made-up queries can
  *   only push other queries out, never grow the memory.
@@ -20,14 +18,27 @@
 export const MAX_ENTRIES = 500
 export const TTL_MS = 60_000
 
-type Entry = { value: unknown; at: number; dependsOn: Set<string> }
-type State = { entries: Map<string, Entry>; inflight: Map<string, Promise<unknown>>; generation: number }
-/** What `load` found, and the ids of the documents it shows besides the index's own articles. */
-export type Loaded<T> = { value: T; dependsOn: string[] }
+type Entry = { value: unknown; at: number; tags: Set<string> }
+type State = {
+  entries: Map<string, Entry>
+  inflight: Map<string, Promise<unknown>>
+  /** Numbers every forget; `forgotten` holds, per tag, the last one that named it. */
+  generation: number
+  forgotten: Map<string, number>
+  /** Results begun before this generation are never kept (every result forgotten, or the map pruned). */
+  keepFrom: number
+}
+/** What `load` found, and the cache tags of what it read (src/cache/documentTags.ts). */
+export type Loaded<T> = { value: T; tags: string[] }
 
 const key = Symbol.for('valenx.searchCache')
 const globals = globalThis as typeof globalThis & { [key]?: State }
-const state = (): State => (globals[key] ??= { entries: new Map(), inflight: new Map(), generation: 0 })
+const state = (): State =>
+  (globals[key] ??= { entries: new Map(), inflight: new Map(), generation: 0, forgotten: new Map(), keepFrom: 0 })
+
+/** Whether a result begun at `generation`, having read `tags`, may hold something forgotten since. */
+const forgottenSince = (current: State, generation: number, tags: string[]) =>
+  generation < current.keepFrom || tags.some((tag) => (current.forgotten.get(tag) ?? -1) >= generation)
 
 /** The cached results for `query`, or runs `load` once however many readers ask at the same time. */
 export async function cachedSearch<T>(query: string, load: () => Promise<Loaded<T>>): Promise<T> {
@@ -45,10 +56,10 @@ export async function cachedSearch<T>(query: string, load: () => Promise<Loaded<
 
   const generation = current.generation
   const promise = load().then(
-    ({ value, dependsOn }) => {
+    ({ value, tags }) => {
       if (current.inflight.get(query) === promise) current.inflight.delete(query)
-      if (current.generation === generation) {
-        current.entries.set(query, { value, at: Date.now(), dependsOn: new Set(dependsOn) })
+      if (!forgottenSince(current, generation, tags)) {
+        current.entries.set(query, { value, at: Date.now(), tags: new Set(tags) })
         while (current.entries.size > MAX_ENTRIES) current.entries.delete(current.entries.keys().next().value as string)
       }
       return value
@@ -63,17 +74,28 @@ export async function cachedSearch<T>(query: string, load: () => Promise<Loaded<
 }
 
 /**
- * Forgets the cached searches that show `id` (a salary table), or every one without an id. Called by
+ * Forgets the cached searches that read any of `tags`, or every one without tags. Called by
  * `invalidate` only, whenever what readers can find, or what a result shows, may have changed.
  */
-export function forgetSearchResults(id?: string): void {
+export function forgetSearchResults(tags?: string[]): void {
   const current = state()
-  // A search running now may have read the old document: its result is handed out, never kept.
-  current.generation++
+  // A search running now that read one of these may have read the old document: its result is
+  // handed out, never kept.
+  const generation = current.generation++
   // Readers arriving from now on must not join a query that started before the change.
   current.inflight.clear()
-  if (id === undefined) current.entries.clear()
-  else for (const [query, entry] of current.entries) if (entry.dependsOn.has(id)) current.entries.delete(query)
+  if (tags === undefined) {
+    current.entries.clear()
+    current.keepFrom = current.generation
+    return
+  }
+  for (const tag of tags) current.forgotten.set(tag, generation)
+  if (current.forgotten.size > 10_000) {
+    current.forgotten.clear()
+    current.keepFrom = current.generation
+  }
+  for (const [query, entry] of current.entries)
+    if (tags.some((tag) => entry.tags.has(tag))) current.entries.delete(query)
 }
 
 /** How many queries are remembered (for tests). */

@@ -1,37 +1,40 @@
 /** One article as its page shows it: published, previewed as a draft, or moved to a new slug. */
 import type { Article } from '@payload-types'
-import { cacheTags } from '@/cache/tags'
 import { resolveFigures } from '@/figures/resolve'
+import { liveSummary } from '@/figures/summary'
 
+import { cardPopulate, cardSelect } from './cards'
 import { payloadClient } from './payload'
 import { cachedRead } from './read'
 
 /**
- * Which salary tables a published article shows (its dependency index). Its own cache entry lives
- * as long as the article is unchanged; the article's is tagged with these tables.
+ * What the article page shows of the documents it names, and nothing more: a related post as its
+ * card, a FAQ as its question, answer and note (not its topics), a category by name. The read is
+ * tagged with each of them (src/cache/documentTags.ts), so this is also what re-renders the page.
  */
-const getArticleTableIds = (slug: string) =>
-  cachedRead(['article-table-ids', slug], [cacheTags.article(slug)], async (reader): Promise<string[]> => {
-    const where = { slug: { equals: slug } }
-    const article = await reader.findOne({ collection: 'articles', where, depth: 0, joins: false, select: { salaryTables: true } })
-    return (article?.salaryTables ?? []).map((table) => String(typeof table === 'object' ? table.id : table)).sort()
-  })
+const articlePopulate = {
+  articles: cardSelect,
+  categories: cardPopulate.categories,
+  faqs: { question: true, answer: true, note: true, noteFigures: true, updatedAt: true },
+} as const
 
 /**
- * A published article as its page shows it, figures resolved. Tagged with its own slug and with
- * every salary table it shows, so saving a table refreshes all the articles showing it through one
- * tag, however many there are, instead of one tag per article.
+ * A published article as its page shows it, figures resolved, its excerpt's and description's
+ * numbers following them. The read carries the tag of every document it shows, so a change of any
+ * (a FAQ's answer, a table's cell, the category's name, a related post's title) refreshes it.
  */
-export const getArticleBySlug = async (slug: string) => {
-  const tableIds = await getArticleTableIds(slug)
-  const tags = [cacheTags.article(slug), cacheTags.categories, ...tableIds.map((id) => cacheTags.salaryTable(id))]
-  return cachedRead(['article-by-slug', slug, ...tableIds], tags, async (reader): Promise<Article | null> => {
-    // "Linked from" is for editors; computing it reads every article that links here.
-    const article = await reader.findOne({ collection: 'articles', where: { slug: { equals: slug } }, depth: 2, joins: false })
-    if (article) resolveFigures(article.content)
-    return article
+export const getArticleBySlug = (slug: string) =>
+  cachedRead(['article-by-slug', slug], [], async (reader): Promise<Article | null> => {
+    const article = await reader.findOne({
+      collection: 'articles',
+      where: { slug: { equals: slug } },
+      depth: 2,
+      populate: articlePopulate,
+    })
+    if (!article) return null
+    resolveFigures(article.content)
+    return liveSummary(article)
   })
-}
 
 /**
  * The latest draft of an article, for a signed-in editor in draft mode. Never cached, and read with
@@ -52,13 +55,14 @@ export async function getArticlePreview(slug: string, headers: Headers): Promise
     pagination: false,
     joins: false,
   })
-  if (docs[0]) resolveFigures(docs[0].content)
-  return docs[0] ?? null
+  if (!docs[0]) return null
+  resolveFigures(docs[0].content)
+  return liveSummary(docs[0])
 }
 
 /** The current slug of a published article that used to live at `slug`, for a permanent redirect. */
 export const getRedirectForSlug = (slug: string) =>
-  cachedRead(['article-redirect', slug], [cacheTags.article(slug), cacheTags.articleLists], async (reader) => {
+  cachedRead(['article-redirect', slug], [], async (reader) => {
     const where = { 'previousSlugs.slug': { equals: slug } }
     const article = await reader.findOne({ collection: 'articles', where, depth: 0, select: { slug: true } })
     return article?.slug ?? null
@@ -69,7 +73,7 @@ export const getRedirectForSlug = (slug: string) =>
  * visit and are cached from then on: a build that rendered 10,000 articles would take an hour.
  */
 export const listRecentSlugs = (limit: number) =>
-  cachedRead(['article-slugs', String(limit)], [cacheTags.articleLists], async (reader): Promise<string[]> => {
+  cachedRead(['article-slugs', String(limit)], [], async (reader): Promise<string[]> => {
     const { docs } = await reader.find({
       collection: 'articles',
       sort: '-publishedAt',

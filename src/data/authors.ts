@@ -1,4 +1,3 @@
-import { cacheTags } from '@/cache/tags'
 import { relationId } from '@/lib/lexical'
 
 import { cachedPrivilegedRead } from './read'
@@ -8,11 +7,12 @@ import { cachedPrivilegedRead } from './read'
  * relationship arrives as bare ids; the names credited on a public article are public, though, so
  * this reads the `name` field alone, with access overridden, for exactly the ids the article lists.
  */
-export const getAuthorNames = (slug: string, authors: unknown[] | null | undefined) => {
+export const getAuthorNames = (authors: unknown[] | null | undefined) => {
   const ids = (authors ?? []).map(relationId).filter((id): id is string => Boolean(id))
   if (!ids.length) return Promise.resolve([])
-  return cachedPrivilegedRead(['author-names', ...ids], [cacheTags.article(slug)], async (payload) => {
-    const { docs } = await payload.find({
+  // Tagged with each user read (users:<id>): a renamed author shows on every article crediting them.
+  return cachedPrivilegedRead(['author-names', ...ids], [], async (reader) => {
+    const { docs } = await reader.find({
       collection: 'users',
       where: { id: { in: ids } },
       limit: ids.length,

@@ -1,10 +1,11 @@
 /**
  * What the sitemap and the RSS feed list: published articles, read as an anonymous reader (so a
- * draft can never appear) and cached under the article-list tag that every publish, unpublish,
- * delete and salary-table change revalidates.
+ * draft can never appear). The feed carries the tags of the 50 articles it lists (and of their
+ * categories, tables and FAQs); a sitemap file lists 500 and dates each by its every change, so it
+ * carries the articles' `any` tag (src/cache/documentTags.ts folds them).
  */
-import type { Article, Category, SalaryTable } from '@payload-types'
-import { cacheTags } from '@/cache/tags'
+import type { Article, Category, Faq, SalaryTable } from '@payload-types'
+import { liveSummary } from '@/figures/summary'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { ARTICLES_PER_SITEMAP } from '@/seo/sitemap'
 
@@ -32,19 +33,22 @@ const entrySelect = {
   updatedAt: true,
   category: true,
   salaryTables: true,
+  faqs: true,
+  summaryFigures: true,
 } as const
-
-/** Feeds and sitemaps change with any article, and name categories. */
-const listTags = [cacheTags.articleLists, cacheTags.categories]
 
 function toEntry(doc: Partial<Article>): ArticleEntry {
   const category = doc.category && typeof doc.category === 'object' ? { title: doc.category.title, slug: doc.category.slug as string } : null
-  const modifiedAt = contentModifiedAt({ updatedAt: doc.updatedAt as string, salaryTables: doc.salaryTables })
+  const modifiedAt = contentModifiedAt({
+    updatedAt: doc.updatedAt as string,
+    salaryTables: doc.salaryTables,
+    faqs: doc.faqs,
+  })
   return {
     id: String(doc.id),
     title: doc.title as string,
     slug: doc.slug as string,
-    excerpt: doc.excerpt ?? '',
+    excerpt: liveSummary(doc).excerpt ?? '',
     // Published articles always have a date (populatePublishedAt); the fallback keeps old imports valid.
     publishedAt: doc.publishedAt ?? (doc.createdAt as string),
     modifiedAt,
@@ -64,13 +68,17 @@ async function publishedArticleEntries(reader: Reader, limit: number): Promise<A
     limit,
     depth: 1,
     select: entrySelect,
-    populate: { categories: { title: true, slug: true }, 'salary-tables': { updatedAt: true } },
+    populate: {
+      categories: { title: true, slug: true },
+      'salary-tables': { updatedAt: true, rows: true, currency: true, title: true },
+      faqs: { updatedAt: true },
+    },
   })
   return docs.map(toEntry)
 }
 
 export const listRecentArticleEntries = (limit: number) =>
-  cachedRead(['article-entries', String(limit)], listTags, (reader) => publishedArticleEntries(reader, limit))
+  cachedRead(['article-entries', String(limit)], [], (reader) => publishedArticleEntries(reader, limit))
 
 /**
  * Published articles' addresses and reader-visible dates for one sitemap file (`page`, newest
@@ -81,40 +89,49 @@ export const listRecentArticleEntries = (limit: number) =>
 export const readSitemapEntries = (page?: number) => readAsReader((reader) => sitemapEntries(reader, page))
 
 async function sitemapEntries(reader: Reader, page?: number): Promise<SitemapEntry[]> {
-  const [articles, categories, tables] = await Promise.all([
+  const [articles, categories, tables, faqs] = await Promise.all([
     reader.find({
       collection: 'articles',
       sort: '-publishedAt',
       ...(page ? { limit: ARTICLES_PER_SITEMAP, page, pagination: true } : { limit: 0, pagination: false }),
       depth: 0,
       joins: false,
-      select: { slug: true, updatedAt: true, category: true, salaryTables: true },
+      select: { slug: true, updatedAt: true, category: true, salaryTables: true, faqs: true },
     }),
     reader.find({ collection: 'categories', pagination: false, limit: 0, depth: 0, select: { slug: true } }),
-    publishedTables(reader),
+    publishedDates(reader, 'salary-tables'),
+    publishedDates(reader, 'faqs'),
   ])
   const categorySlugs = new Map(categories.docs.map((category: Pick<Category, 'id' | 'slug'>) => [String(category.id), category.slug as string]))
   return articles.docs.map((doc) => {
     const categoryId = doc.category && typeof doc.category === 'object' ? String(doc.category.id) : doc.category ? String(doc.category) : null
-    const salaryTables = (doc.salaryTables ?? []).map((table) => tables.get(String(typeof table === 'object' ? table.id : table))).filter(Boolean)
+    const dated = (ids: unknown[] | null | undefined, dates: Map<string, Dated>) =>
+      (ids ?? []).map((id) => dates.get(String(typeof id === 'object' && id ? (id as Dated).id : id))).filter(Boolean)
     return {
       slug: doc.slug as string,
-      modifiedAt: contentModifiedAt({ updatedAt: doc.updatedAt as string, salaryTables: salaryTables as SalaryTable[] }),
+      modifiedAt: contentModifiedAt({
+        updatedAt: doc.updatedAt as string,
+        salaryTables: dated(doc.salaryTables, tables) as SalaryTable[],
+        faqs: dated(doc.faqs, faqs) as Faq[],
+      }),
       categorySlug: categoryId ? (categorySlugs.get(categoryId) ?? null) : null,
     }
   })
 }
 
-async function publishedTables(reader: Reader): Promise<Map<string, Pick<SalaryTable, 'id' | 'updatedAt'>>> {
+type Dated = { id: string; updatedAt: string }
+
+/** When each published salary table or FAQ last changed, by id. */
+async function publishedDates(reader: Reader, collection: 'salary-tables' | 'faqs'): Promise<Map<string, Dated>> {
   const { docs } = await reader.find({
-    collection: 'salary-tables',
+    collection,
     pagination: false,
     limit: 0,
     depth: 0,
     joins: false,
     select: { updatedAt: true },
   })
-  return new Map(docs.map((table) => [String(table.id), table]))
+  return new Map(docs.map((doc) => [String(doc.id), doc as Dated]))
 }
 
 export type SitemapOverview = {
@@ -127,17 +144,22 @@ export type SitemapOverview = {
 
 /**
  * What `/sitemap.xml` and `/sitemaps/pages.xml` need without reading every article: a count, and per
- * category its most recently edited article and the newest change of any salary table its articles
- * show (a table edit moves an article's date as much as its own edits do).
+ * category its most recently edited article and the newest change of any salary table or FAQ its
+ * articles show (their edits move an article's date as much as its own edits do).
  */
 export const readSitemapOverview = () => readAsReader(sitemapOverview)
 
 async function sitemapOverview(reader: Reader): Promise<SitemapOverview> {
-  const [{ totalDocs: articleCount }, categories, tables] = await Promise.all([
+  const [{ totalDocs: articleCount }, categories, tables, faqs] = await Promise.all([
     reader.count({ collection: 'articles' }),
     reader.find({ collection: 'categories', pagination: false, limit: 0, depth: 0, select: { slug: true } }),
-    publishedTables(reader),
+    publishedDates(reader, 'salary-tables'),
+    publishedDates(reader, 'faqs'),
   ])
+  const shown = [
+    ...[...tables.values()].map((doc) => ({ field: 'salaryTables', doc })),
+    ...[...faqs.values()].map((doc) => ({ field: 'faqs', doc })),
+  ]
   const perCategory = await Promise.all(
     categories.docs.map(async (category) => {
       const { docs } = await reader.find({
@@ -152,12 +174,12 @@ async function sitemapOverview(reader: Reader): Promise<SitemapOverview> {
       })
       if (!docs[0]) return null
       let modifiedAt = new Date(docs[0].updatedAt).toISOString()
-      for (const table of tables.values()) {
-        const at = new Date(table.updatedAt).toISOString()
+      for (const { field, doc } of shown) {
+        const at = new Date(doc.updatedAt).toISOString()
         if (at <= modifiedAt) continue
         const { totalDocs } = await reader.count({
           collection: 'articles',
-          where: { and: [{ category: { equals: category.id } }, { salaryTables: { in: [table.id] } }] },
+          where: { and: [{ category: { equals: category.id } }, { [field]: { in: [doc.id] } }] },
         })
         if (totalDocs) modifiedAt = at
       }
@@ -170,6 +192,6 @@ async function sitemapOverview(reader: Reader): Promise<SitemapOverview> {
 }
 
 export const listSitemapEntries = (page: number) =>
-  cachedRead(['sitemap-entries', String(page)], listTags, (reader) => sitemapEntries(reader, page))
+  cachedRead(['sitemap-entries', String(page)], [], (reader) => sitemapEntries(reader, page))
 
-export const getSitemapOverview = () => cachedRead(['sitemap-overview'], listTags, sitemapOverview)
+export const getSitemapOverview = () => cachedRead(['sitemap-overview'], [], sitemapOverview)

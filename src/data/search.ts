@@ -2,18 +2,19 @@
  * Reader search over the `search` collection that the search plugin keeps from published articles
  * (title, excerpt, plain-text body). Matching with `like` reads the entries' text, so results are
  * remembered per query (src/cache/searchCache.ts: bounded, one database query for concurrent
- * readers of the same query, forgotten whenever a result may have changed). A result is computed
- * as an anonymous reader, so it never holds a draft. The query length and the number of results
+ * readers of the same query, forgotten when a change fires one of the tags of what it read: the
+ * index's list for any change of what is indexed, a card's article, category, table or FAQ for an
+ * edit of that). A result is computed as an anonymous reader, so it never holds a draft. The query length and the number of results
  * are capped, and no total is counted. A full-text index (SQLite FTS5, a MongoDB text index) would
  * make uncached queries cheaper still.
  */
 import type { Where } from 'payload'
 
-import { cachedSearch, type Loaded } from '@/cache/searchCache'
+import { cachedSearch } from '@/cache/searchCache'
 import { relationId } from '@/lib/lexical'
 
 import { cardPopulate, cardSelect, toCard, type ArticleCardData } from './cards'
-import { readAsReader, type Reader } from './read'
+import { readTagged, type Reader } from './read'
 
 export const MAX_QUERY_LENGTH = 100
 export const MAX_RESULTS = 24
@@ -52,12 +53,12 @@ async function matchingIds(reader: Reader, query: string): Promise<string[]> {
 export async function searchArticles(rawQuery: string): Promise<ArticleCardData[]> {
   const query = normalizeQuery(rawQuery)
   if (!query) return []
-  return cachedSearch(query, () => readAsReader((reader) => findArticles(reader, query)))
+  return cachedSearch(query, () => readTagged((reader) => findArticles(reader, query)))
 }
 
-async function findArticles(reader: Reader, query: string): Promise<Loaded<ArticleCardData[]>> {
+async function findArticles(reader: Reader, query: string): Promise<ArticleCardData[]> {
   const ids = await matchingIds(reader, query)
-  if (!ids.length) return { value: [], dependsOn: [] }
+  if (!ids.length) return []
   // Read the articles themselves as a reader too: the index holds published articles only, and
   // this second check keeps it that way even if an index entry were ever stale.
   const { docs } = await reader.find({
@@ -73,7 +74,5 @@ async function findArticles(reader: Reader, query: string): Promise<Loaded<Artic
   const words = query.toLowerCase().split(' ')
   const inTitle = (card: ArticleCardData) => words.every((word) => card.title.toLowerCase().includes(word))
   const cards = docs.map(toCard)
-  // A card is dated by its salary tables' last change too: a save of one of them forgets this result.
-  const tables = docs.flatMap((doc) => (doc.salaryTables ?? []).map(relationId)).filter((id): id is string => Boolean(id))
-  return { value: [...cards.filter(inTitle), ...cards.filter((card) => !inTitle(card))], dependsOn: tables }
+  return [...cards.filter(inTitle), ...cards.filter((card) => !inTitle(card))]
 }

@@ -7,7 +7,7 @@ import { cachedPrivilegedRead, cachedRead } from './read'
 
 /** A published salary table by id, for its CSV download. */
 export const getSalaryTable = (id: string) =>
-  cachedRead(['salary-table', id], [cacheTags.salaryTable(id)], (reader): Promise<SalaryTable | null> =>
+  cachedRead(['salary-table', id], [], (reader): Promise<SalaryTable | null> =>
     reader.findOne({ collection: 'salary-tables', where: { id: { equals: id } }, depth: 0, joins: false }),
   )
 
@@ -17,6 +17,8 @@ export const getSalaryTable = (id: string) =>
  * versions are read, and only the figures (public in any case) leave loadFigureChanges.
  */
 export const getFigureChanges = (tableIds: string[]) =>
-  cachedPrivilegedRead(['figure-changes', ...tableIds], tableIds.map((id) => cacheTags.salaryTable(id)), (payload) =>
-    loadFigureChanges(payload, tableIds),
+  cachedPrivilegedRead(
+    ['figure-changes', ...tableIds],
+    tableIds.map((id) => cacheTags.doc('salary-tables', id)),
+    ({ payload }) => loadFigureChanges(payload, tableIds),
   )

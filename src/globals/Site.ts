@@ -3,8 +3,6 @@ import type { GlobalConfig } from 'payload'
 import { anyone, editors } from '@/access'
 import { validateHttpUrl } from '@/fields/url'
 import { SITE_NAME } from '@/seo/site'
-import { invalidate } from '@/cache/invalidate'
-import { cacheTags } from '@/cache/tags'
 
 const linkFields = [
   { name: 'label', type: 'text', required: true, maxLength: 60 },
@@ -29,7 +27,4 @@ export const Site: GlobalConfig = {
     { name: 'navigation', type: 'array', maxRows: 8, fields: [...linkFields] },
     { name: 'footerLinks', type: 'array', maxRows: 12, fields: [...linkFields] },
   ],
-  hooks: {
-    afterChange: [async ({ doc, req }) => (await invalidate(req, { tags: [cacheTags.site] }), doc)],
-  },
 }

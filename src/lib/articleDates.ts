@@ -4,24 +4,27 @@ import { blocksOf, type LexicalRoot } from './lexical'
 
 type Dated = { updatedAt?: string | null }
 
-function tableDate(table: unknown): number {
-  const updatedAt = table && typeof table === 'object' ? (table as Dated).updatedAt : undefined
+function dateOf(document: unknown): number {
+  const updatedAt = document && typeof document === 'object' ? (document as Dated).updatedAt : undefined
   return updatedAt ? new Date(updatedAt).getTime() : Number.NEGATIVE_INFINITY
 }
 
 /**
- * When an article last changed for a reader: its own edits, or a figure it shows. Salary tables
- * live in their own documents, so their edits count too ("Updated", JSON-LD dateModified, feed,
- * sitemap). The tables are read from the content (the article page) or, for lists that do not load
- * the content, from the `salaryTables` index kept from it on save; either must be populated as the
- * reader sees it, so an unpublished table (left as an id) never counts.
+ * When an article last changed for a reader: its own edits, or those of a salary table or a FAQ it
+ * shows. Tables and FAQs live in their own documents, so their edits count too ("Updated", JSON-LD
+ * dateModified, feed, sitemap). They are read from the content (the article page) or, for lists
+ * that do not load the content, from the `salaryTables` and `faqs` indexes kept from it on save;
+ * either must be populated as the reader sees it, so an unpublished one (left as an id) never counts.
  */
 export function contentModifiedAt(
-  article: Pick<Article, 'updatedAt'> & Partial<Pick<Article, 'content' | 'salaryTables'>>,
+  article: Pick<Article, 'updatedAt'> & Partial<Pick<Article, 'content' | 'salaryTables' | 'faqs'>>,
 ): string {
   let latest = new Date(article.updatedAt).getTime()
-  for (const block of blocksOf(article.content as LexicalRoot, 'salaryTable'))
-    latest = Math.max(latest, tableDate(block.table))
-  for (const table of article.salaryTables ?? []) latest = Math.max(latest, tableDate(table))
+  const content = article.content as LexicalRoot
+  for (const block of blocksOf(content, 'salaryTable')) latest = Math.max(latest, dateOf(block.table))
+  for (const block of blocksOf(content, 'faqList'))
+    for (const faq of Array.isArray(block.faqs) ? block.faqs : []) latest = Math.max(latest, dateOf(faq))
+  for (const document of [...(article.salaryTables ?? []), ...(article.faqs ?? [])])
+    latest = Math.max(latest, dateOf(document))
   return new Date(latest).toISOString()
 }

@@ -5,7 +5,7 @@ import type { Plugin } from 'payload'
 
 import type { Article } from '@payload-types'
 import { editors } from '@/access'
-import { invalidate } from '@/cache/invalidate'
+import { readerGraphPlugin } from '@/cache/graphHooks'
 import { plainText, type LexicalRoot } from '@/lib/lexical'
 import { articlePath } from '@/lib/paths'
 import { absoluteUrl, SITE_NAME } from '@/seo/site'
@@ -39,11 +39,7 @@ export const plugins: Plugin[] = [
       slug: 'search',
       admin: { group: 'System' },
       access: { create: editors, update: editors, delete: editors },
-      // Any change to the index (a publish, an unpublish, a reindex) changes what readers find.
-      hooks: {
-        afterChange: [async ({ doc, req }) => (await invalidate(req, { searches: 'all' }), doc)],
-        afterDelete: [async ({ doc, req }) => (await invalidate(req, { searches: 'all' }), doc)],
-      },
+      // What a change of the index makes readers find is declared in src/cache/graph.ts.
       fields: ({ defaultFields }) => [
         ...defaultFields,
         { name: 'slug', type: 'text', index: true, admin: { readOnly: true } },
@@ -52,4 +48,6 @@ export const plugins: Plugin[] = [
       ],
     },
   }),
+  // Last: it hooks every collection readers see, those the plugins above add included.
+  readerGraphPlugin(),
 ]

@@ -1,4 +1,5 @@
 import type { Faq, FaqListBlock } from '@payload-types'
+import { liveNote } from '@/figures/summary'
 import { RichText } from '@/rendering/RichText'
 
 type Props = Omit<FaqListBlock, 'blockType'> & { blockType?: string }
@@ -20,7 +21,7 @@ export function FaqListView({ faqs }: Props) {
           </div>
           {faq.note?.label && faq.note.text ? (
             <p className="faq-note">
-              <em>{faq.note.label}:</em> {faq.note.text}
+              <em>{faq.note.label}:</em> {liveNote(faq)}
             </p>
           ) : null}
         </section>

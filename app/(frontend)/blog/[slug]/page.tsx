@@ -56,7 +56,7 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const path = articlePath(article.slug as string)
   const category = typeof article.category === 'object' ? article.category : null
   const image = articleImage(article)
-  const authors = await getAuthorNames(slug, article.authors)
+  const authors = await getAuthorNames(article.authors)
   return {
     title: { absolute: title.includes(SITE_NAME) ? title : `${title} | ${SITE_NAME}` },
     description,
@@ -94,7 +94,7 @@ export default async function ArticlePage({ params }: Args) {
     await getFigureChanges((article.salaryTables ?? []).map(relationId).filter((id): id is string => Boolean(id))),
     article.hiddenChanges,
   )
-  const authorNames = await getAuthorNames(slug, article.authors)
+  const authorNames = await getAuthorNames(article.authors)
   return (
     <article className="article">
       <JsonLd data={articlePageJsonLd(article, { authorNames })} />

@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { editorialAccess } from '@/access'
 import { proseEditor } from '@/editor/prose'
 
+import { bindNoteFigures } from './hooks/bindNoteFigures'
+
 export const FAQ_NOTE_LABELS = ['Data Point', 'Projection'] as const
 
 export const Faqs: CollectionConfig = {
@@ -13,6 +15,8 @@ export const Faqs: CollectionConfig = {
     defaultColumns: ['question', 'topics', '_status', 'updatedAt'],
   },
   access: editorialAccess,
+  // Wherever a FAQ is populated (an article's FAQ lists), everything but "Used by", which no reader needs.
+  defaultPopulate: { usedBy: false },
   fields: [
     { name: 'question', type: 'text', required: true, maxLength: 300 },
     { name: 'answer', type: 'richText', required: true, editor: proseEditor },
@@ -43,6 +47,27 @@ export const Faqs: CollectionConfig = {
       hasMany: true,
       admin: { position: 'sidebar' },
     },
+    {
+      // The numbers of the note bound to live figures of the answer (src/figures/summary.ts).
+      name: 'noteFigures',
+      type: 'json',
+      admin: { hidden: true },
+    },
+    {
+      name: 'usedBy',
+      label: 'Used by',
+      type: 'join',
+      collection: 'articles',
+      on: 'faqs',
+      admin: {
+        position: 'sidebar',
+        description: 'Articles that show this FAQ. An edit here shows in each of them.',
+        defaultColumns: ['title', '_status', 'updatedAt'],
+      },
+    },
   ],
+  hooks: {
+    beforeChange: [bindNoteFigures],
+  },
   versions: { drafts: true, maxPerDoc: 50 },
 }

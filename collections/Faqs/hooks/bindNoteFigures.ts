@@ -1,0 +1,13 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { bindToFigures } from '@/figures/bind'
+
+/**
+ * Binds the numbers of the FAQ's note that equal a live figure of its answer to that figure
+ * (`noteFigures`), as an article's excerpt is bound to its body's: the note then follows the table.
+ */
+export const bindNoteFigures: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const note = (data.note ?? originalDoc?.note) as { text?: string | null } | undefined
+  data.noteFigures = await bindToFigures(req, { note: note?.text }, data.answer ?? originalDoc?.answer)
+  return data
+}

@@ -1,0 +1,113 @@
+/**
+ * Live numbers in the short texts beside an article's body: the excerpt (cards, search, the feed,
+ * the meta, Open Graph and JSON-LD descriptions), the SEO description, and a FAQ's note. They are
+ * plain strings (REST clients and editors see them as written), so instead of a token the text
+ * holds, each number that equals a live figure's value when the document is saved is bound to that
+ * figure (`bindNumbers`, kept in `summaryFigures` / `noteFigures`), and rendered for readers from
+ * the figure's table as it is now (`liveText`). "a 22% premium" written when the figure said 22%
+ * reads "a 25% premium" once the table says 25%, on every page, with nothing to re-save.
+ *
+ * Only salary-table figures are bound: they change without the article being saved. A number that
+ * two different figures both show is left as written (it is ambiguous).
+ */
+import type { Article, Faq, SalaryTable } from '@payload-types'
+import { relationId } from '@/lib/lexical'
+
+import { figureNodes, resolveFigure, type FigureFields } from './resolve'
+
+/** A number in a text, bound to the figure it was equal to when saved. */
+export type BoundNumber = { field: string; text: string; figure: FigureFields }
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** `text` as a whole number in a sentence: "22%" in "a 22% premium", not in "122%" or "22%5". */
+const occurrences = (text: string) => new RegExp(`(?<![\\d.,$€£])${escape(text)}(?![\\d%])(?![.,]\\d)`, 'g')
+
+const isSalaryFigure = (figure: FigureFields) => figure.source === 'salaryCell' || figure.source === 'salaryComparison'
+
+/** What a bound figure keeps: enough to resolve it again from its table, nothing that varies per save. */
+function bindingOf(figure: FigureFields): FigureFields {
+  const { display: _display, lastValue: _lastValue, blockName: _blockName, ...rest } = figure
+  return { ...rest, table: relationId(figure.table) ?? null }
+}
+
+/**
+ * The numbers of `texts` (field → text) that equal a salary figure's current value, each bound to
+ * that figure. `figures` are the figures with their tables as the save resolves them.
+ */
+export function bindNumbers(texts: Record<string, string | null | undefined>, figures: FigureFields[]): BoundNumber[] {
+  const byText = new Map<string, FigureFields[]>()
+  for (const figure of figures.filter(isSalaryFigure)) {
+    const result = resolveFigure(figure, { dataTables: [] })
+    if (!result.ok) continue
+    const list = byText.get(result.text) ?? []
+    list.push(figure)
+    byText.set(result.text, list)
+  }
+  const bound: BoundNumber[] = []
+  for (const [field, text] of Object.entries(texts)) {
+    if (!text) continue
+    for (const [value, candidates] of byText) {
+      if (!occurrences(value).test(text)) continue
+      const bindings = new Set(candidates.map((figure) => JSON.stringify(bindingOf(figure))))
+      if (bindings.size === 1) bound.push({ field, text: value, figure: bindingOf(candidates[0]) })
+    }
+  }
+  return bound
+}
+
+/**
+ * `text` with each number bound to it (for `field`) replaced by its figure's value from `tables`
+ * (populated salary tables, as the reader reads them). A figure whose table or cell is gone keeps
+ * the number as written.
+ */
+export function liveText(
+  text: string | null | undefined,
+  field: string,
+  bound: BoundNumber[] | null | undefined,
+  tables: Map<string, SalaryTable>,
+): string {
+  let result = text ?? ''
+  for (const binding of (Array.isArray(bound) ? bound : []).filter((entry) => entry.field === field)) {
+    const table = tables.get(String(binding.figure.table ?? ''))
+    if (!table) continue
+    const value = resolveFigure({ ...binding.figure, table }, { dataTables: [] })
+    if (value.ok && value.text !== binding.text) result = result.replace(occurrences(binding.text), value.text)
+  }
+  return result
+}
+
+/** The salary tables a document was read with, by id (populated ones only: a reader's). */
+export function tablesOf(...sources: unknown[]): Map<string, SalaryTable> {
+  const tables = new Map<string, SalaryTable>()
+  for (const source of sources.flat()) {
+    if (source && typeof source === 'object' && 'rows' in source)
+      tables.set(String((source as SalaryTable).id), source as SalaryTable)
+  }
+  return tables
+}
+
+type Summarised = Partial<Pick<Article, 'excerpt' | 'meta' | 'salaryTables' | 'summaryFigures' | 'content'>>
+
+/**
+ * The article with its excerpt and SEO description as readers see them now. Its tables are the
+ * ones it was read with: the `salaryTables` index (cards, feeds) or the content's figures (the page).
+ */
+export function liveSummary<T extends Summarised>(article: T): T {
+  const bound = article.summaryFigures as BoundNumber[] | null | undefined
+  if (!Array.isArray(bound) || !bound.length) return article
+  const tables = tablesOf(
+    article.salaryTables ?? [],
+    figureNodes(article.content).map((figure) => figure.table),
+  )
+  const live = { ...article, excerpt: liveText(article.excerpt, 'excerpt', bound, tables) }
+  if (article.meta?.description)
+    live.meta = { ...article.meta, description: liveText(article.meta.description, 'metaDescription', bound, tables) }
+  return live
+}
+
+/** A FAQ's note as readers see it now, its numbers following the figures of its answer. */
+export function liveNote(faq: Pick<Faq, 'note' | 'noteFigures' | 'answer'>): string {
+  const text = faq.note?.text ?? ''
+  const tables = tablesOf(figureNodes(faq.answer).map((figure) => figure.table))
+  return liveText(text, 'note', faq.noteFigures as BoundNumber[] | null | undefined, tables)
+}
