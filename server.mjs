@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 
 import { FrontCache } from './src/cache/frontCache.mjs'
+import { refuseOversizedBody } from './src/config/bodyLimits.mjs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const arg = (flag) => {
@@ -35,9 +36,17 @@ await app.prepare()
 const handle = app.getRequestHandler()
 const cache = cacheMb > 0 ? new FrontCache({ maxBytes: cacheMb * 1024 * 1024 }).install() : null
 
-const server = http.createServer((req, res) => {
+const serve = (req, res) => {
   const toNext = () => handle(req, res)
   return cache ? cache.handle(req, res, toNext) : toNext()
+}
+// Over-limit bodies are refused before anything reads them (src/config/bodyLimits.mjs).
+const server = http.createServer((req, res) => refuseOversizedBody(req, res) || serve(req, res))
+// A client that asks before sending its body (`Expect: 100-continue`) hears 413 before it sends it.
+server.on('checkContinue', (req, res) => {
+  if (refuseOversizedBody(req, res)) return
+  res.writeContinue()
+  serve(req, res)
 })
 // As `next start`: idle keep-alive connections outlive a load balancer's (often 60 s) idle timeout.
 server.keepAliveTimeout = 65_000

@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 import type { Article } from '@payload-types'
 import { invalidate } from '@/cache/invalidate'
 import { cacheTags } from '@/cache/tags'
+import { wasPublishedBefore } from '@/hooks/keepPublishedOnPlainSave'
 
 /** Articles whose related-post cards show this one must re-render with it. */
 async function citingArticleTags(id: string, req: PayloadRequest): Promise<string[]> {
@@ -27,7 +28,9 @@ function slugTags(...docs: (Partial<Article> | undefined)[]): string[] {
 }
 
 export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
-  const wasOrIsPublic = doc._status === 'published' || previousDoc?._status === 'published'
+  // previousDoc is the latest version, a draft when one was pending over the published document.
+  const wasOrIsPublic =
+    doc._status === 'published' || previousDoc?._status === 'published' || wasPublishedBefore(req, 'articles', doc.id)
   if (!wasOrIsPublic) return doc
   const tags = async () => [
     ...slugTags(doc, previousDoc),
