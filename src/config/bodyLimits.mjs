@@ -68,6 +68,13 @@ function tooLarge(res, bytes, limit) {
   res.end(JSON.stringify({ errors: [{ message }] }))
 }
 
+/** Answers 413. What still arrives is discarded; a client that keeps sending after the answer is
+ * cut off shortly after (at once, it could lose the answer to a connection reset). */
+function refuse(req, res, bytes, limit) {
+  tooLarge(res, bytes, limit)
+  res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref())
+}
+
 /**
  * Answers 413 and returns true when `req`'s declared body is over its limit. A body without a
  * declared length is counted while Next reads it, and the connection is closed at the limit.
@@ -80,10 +87,7 @@ export function refuseOversizedBody(req, res) {
   if (declared !== undefined) {
     const bytes = Number(declared)
     if (!Number.isFinite(bytes) || bytes <= limit.bytes) return false
-    tooLarge(res, bytes, limit)
-    // Nothing of the body is read. Node discards what still arrives; a client that keeps sending
-    // after the answer is cut off shortly after (at once, it could lose the answer to a reset).
-    res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref())
+    refuse(req, res, bytes, limit)
     return true
   }
   if (!req.headers['transfer-encoding']) return false
@@ -91,9 +95,11 @@ export function refuseOversizedBody(req, res) {
   const count = (chunk) => {
     seen += chunk.length
     if (seen <= limit.bytes) return
-    req.off('data', count)
-    tooLarge(res, null, limit)
-    req.socket.destroy()
+    // Whoever was reading the body (Next) gets no more of it: the rest is discarded as it arrives.
+    req.removeAllListeners('data')
+    req.removeAllListeners('readable')
+    req.resume()
+    refuse(req, res, null, limit)
   }
   // Counting from the first chunk without consuming it: paused until Next starts reading.
   req.on('data', count)
