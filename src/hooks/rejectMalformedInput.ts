@@ -127,6 +127,16 @@ function authProblems(data: Data): Problem[] {
   return problems
 }
 
+/**
+ * Payload's ValidationError, named explicitly: a minified build renames the class, and then both the
+ * `name` clients read and the `loggingLevels` entry (info, not an error with a stack) are lost.
+ */
+function refusal(errors: Problem[], req: PayloadRequest, owner: { collection: string } | { global: string }) {
+  const error = new ValidationError({ ...owner, errors, req })
+  error.name = 'ValidationError'
+  return error
+}
+
 export const rejectMalformedInput: CollectionBeforeOperationHook = async ({
   args,
   collection,
@@ -141,7 +151,7 @@ export const rejectMalformedInput: CollectionBeforeOperationHook = async ({
     operation === 'unlock'
   ) {
     const problems = authProblems(writeData(args as { data?: unknown }, req))
-    if (problems.length) throw new ValidationError({ collection: collection.slug, errors: problems, req })
+    if (problems.length) throw refusal(problems, req, { collection: collection.slug })
     return args
   }
   if (operation !== 'create' && operation !== 'update') return args
@@ -151,7 +161,7 @@ export const rejectMalformedInput: CollectionBeforeOperationHook = async ({
   const problems = await inputProblems(collection.fields, data, req, {
     references: mayCheckReferences(req, overrideAccess),
   })
-  if (problems.length) throw new ValidationError({ collection: collection.slug, errors: problems, req })
+  if (problems.length) throw refusal(problems, req, { collection: collection.slug })
   return args
 }
 
@@ -161,6 +171,6 @@ export const rejectMalformedGlobalInput: GlobalBeforeOperationHook = async ({ ar
   const problems = await inputProblems(global.fields, data, req, {
     references: mayCheckReferences(req, (args as { overrideAccess?: boolean }).overrideAccess),
   })
-  if (problems.length) throw new ValidationError({ global: global.slug, errors: problems, req })
+  if (problems.length) throw refusal(problems, req, { global: global.slug })
   return args
 }

@@ -129,6 +129,8 @@ function checkItem(field: Field & { name: string }, value: unknown, path: string
       return value
     case 'relationship':
     case 'upload':
+      // An emptied picker: Payload stores it as no relation.
+      if (value === '') return null
       checkRelation(field, value, path, walk)
       return value
     default:
@@ -171,8 +173,10 @@ function checkValue(field: Field & { name: string }, value: unknown, path: strin
       )
         return value
       return (value as unknown[]).map((item, index) =>
-        item === null || item === undefined
-          ? (report(walk, join(path, index), 'An empty item (null) in a list.'), item)
+        item === null ||
+        item === undefined ||
+        (item === '' && (field.type === 'relationship' || field.type === 'upload'))
+          ? (report(walk, join(path, index), 'An empty item in a list.'), item)
           : checkItem(field, item, join(path, index), walk),
       )
     case 'checkbox':
