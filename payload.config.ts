@@ -14,7 +14,6 @@ import { editors } from './src/access'
 import { health } from './src/endpoints/health'
 import { depthLimit } from './src/graphql/depthLimit'
 import { databaseUnavailable } from './src/hooks/databaseUnavailable'
-import { withInputGuard } from './src/hooks/rejectMalformedInput'
 import { articleEditor } from './src/editor/article'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/db/adapter'
@@ -27,9 +26,10 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 // A refused stale save (src/hooks/refuseStaleSave.ts) is an answer to an editor, not a server
 // fault. A save refused because the database file is gone (src/db/databaseFile.ts) is logged, as
-// an error, once when the file goes; each refusal after that is a line, not a stack trace.
+// an error, once when the file goes; each refusal after that is a line, not a stack trace. A body
+// that is not an object of fields (src/hooks/rejectMalformedInput.ts) is the client's mistake.
 // Payload's type lists only its own error names; it reads any.
-const loggingLevels: Record<string, 'info'> = { EditConflict: 'info', DatabaseFileGone: 'info' }
+const loggingLevels: Record<string, 'info'> = { EditConflict: 'info', DatabaseFileGone: 'info', MalformedInput: 'info' }
 
 export default buildConfig({
   serverURL: process.env.NEXT_PUBLIC_SERVER_URL || undefined,
@@ -51,7 +51,8 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, SalaryTables, Faqs, Categories, Media, Users].map(withInputGuard),
+  // Every collection and global gets the input guard from src/plugins (guardEveryWrite).
+  collections: [Articles, SalaryTables, Faqs, Categories, Media, Users],
   globals: [Site],
   endpoints: [health],
   hooks: {
@@ -67,6 +68,9 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
+    // Payload's default, stated: the schema (every collection, field and argument) is not for
+    // anonymous clients. Signed-in staff use the development server's playground.
+    disableIntrospectionInProduction: true,
     validationRules: () => [depthLimit()],
   },
   loggingLevels,

@@ -13,6 +13,7 @@ import next from 'next'
 
 import { announceSurrogateKeys, FrontCache } from './src/cache/frontCache.mjs'
 import { asRequest } from './src/cache/pageTags.mjs'
+import { refuseOversizedBody } from './src/config/bodyLimits.mjs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const arg = (flag) => {
@@ -36,14 +37,21 @@ await app.prepare()
 const handle = app.getRequestHandler()
 const cache = cacheMb > 0 ? new FrontCache({ maxBytes: cacheMb * 1024 * 1024 }).install() : null
 
-const server = http.createServer((req, res) =>
-  // Each request is dated, so nothing it renders from before a change is kept (nextCacheHandler.mjs).
+// Each request is dated, so nothing it renders from before a change is kept (nextCacheHandler.mjs).
+const serve = (req, res) =>
   asRequest(() => {
     announceSurrogateKeys(req, res)
     const toNext = () => handle(req, res)
     return cache ? cache.handle(req, res, toNext) : toNext()
-  }),
-)
+  })
+// Over-limit bodies are refused before anything reads them (src/config/bodyLimits.mjs).
+const server = http.createServer((req, res) => refuseOversizedBody(req, res) || serve(req, res))
+// A client that asks before sending its body (`Expect: 100-continue`) hears 413 before it sends it.
+server.on('checkContinue', (req, res) => {
+  if (refuseOversizedBody(req, res)) return
+  res.writeContinue()
+  serve(req, res)
+})
 // As `next start`: idle keep-alive connections outlive a load balancer's (often 60 s) idle timeout.
 server.keepAliveTimeout = 65_000
 server.listen(port, hostname, () => {

@@ -3,12 +3,13 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { anyone, authenticated, editors } from '@/access'
+import { MAX_UPLOAD_BYTES } from '@/config/bodyLimits.mjs'
 import { dataDir } from '@/config/env'
 
 import { explainRefusedFile } from './hooks/explainRefusedFile'
 
 /** The largest upload (payload.config.ts `upload.limits`): a photo for the web needs far less. */
-export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024
+export { MAX_UPLOAD_BYTES }
 
 export const Media: CollectionConfig = {
   slug: 'media',

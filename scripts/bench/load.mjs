@@ -16,10 +16,11 @@ import { listPageOf } from './uncached.mjs'
 /**
  * One autocannon run against `url` (cycling through `requests` when given); resolves with its
  * outcome. autocannon stops by itself after `duration`; the guard only ends a hung socket.
+ * `onResponse` hears every response's time in ms (the soak times each read).
  * @param {{ url: string, connections: number, duration: number,
- *   requests?: { method: string, path: string }[] }} target
+ *   requests?: { method: string, path: string }[], onResponse?: (ms: number) => void }} target
  */
-export function autocannonRun({ url, connections, duration, requests }) {
+export function autocannonRun({ url, connections, duration, requests, onResponse }) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       { url, connections, duration, headers: { 'accept-encoding': 'gzip, deflate, br' }, timeout: 10, requests },
@@ -29,6 +30,7 @@ export function autocannonRun({ url, connections, duration, requests }) {
         else resolve(outcome)
       },
     )
+    if (onResponse) instance.on('response', (_client, _status, _bytes, responseTime) => onResponse(responseTime))
     const guard = setTimeout(() => instance.stop(), (duration + 20) * 1000)
   })
 }

@@ -72,6 +72,21 @@ function soakLines(soak) {
       `on the page: ${soak.lastSaveOnPage === null ? '–' : yesNo(soak.lastSaveOnPage)}`,
     `  server RSS ${soak.rssAfterWarmUpMiB} MiB after warm-up, ${soak.rssAtEndMiB} MiB at the end ` +
       `(${soak.rssGrowthPercent > 0 ? '+' : ''}${soak.rssGrowthPercent}%): ${soak.passed ? 'PASS' : 'FAIL'}`,
+    ...malformedLines(soak.malformed),
+  ]
+}
+
+function malformedLines(malformed) {
+  if (!malformed) return []
+  const m = malformed
+  return [
+    `  malformed bodies (${m.durationS} s, ${m.connections} connections, ${m.bodyBytes / 1024 / 1024} MB every second): ` +
+      `${m.refused400}/${m.sent} refused with 400${m.otherStatuses.length ? ` (also ${m.otherStatuses.join(', ')})` : ''}, ` +
+      `median ${m.malformedMs.median} ms, worst ${m.malformedMs.worst} ms; table unchanged: ${m.tableUnchanged ? 'yes' : 'NO'}`,
+    `  reads meanwhile: ${m.reads} (${fmt(m.requestsPerSecond)} req/s, p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, ` +
+      `max ${m.latencyMs.max} ms), ${m.errors} errors, ${m.non2xx} non-2xx; over 200 ms: ${m.slowReads}, ` +
+      `${m.slowReadsOverlappingMalformed} of them during a malformed request (${m.readsOverlappingMalformed} reads overlapped one, ` +
+      `background ${m.backgroundSlowPercent}% slow), caused by it: ${m.slowReadsCausedByMalformed}: ${m.passed ? 'PASS' : 'FAIL'}`,
   ]
 }
 

@@ -3,13 +3,15 @@
 // table once a second (each save changes a figure the article shows). A warm-up at the same load,
 // saves included, comes first, so the memory compared is that of a warm server. Afterwards every
 // acknowledged save must be found among the table's versions and the last one on the public page:
-// a "lost save" is an acknowledged save that is not.
+// a "lost save" is an acknowledged save that is not. Then the readers go on while malformed bodies
+// arrive instead of saves (./malformed.mjs).
 import crypto from 'node:crypto'
 
 import { sleep } from '../lib/process.mjs'
 import { log } from './context.mjs'
 import { timedGet } from './http.mjs'
 import { autocannonRun } from './load.mjs'
+import { malformedSoak } from './malformed.mjs'
 import { settledRssMiB } from './memory.mjs'
 import { ARTICLE_PATH } from './options.mjs'
 
@@ -108,6 +110,7 @@ export async function soak({ opts, base }, editor, memory) {
   const checked = await checkSaves(editor, acknowledged, editing.rows)
   // Leave the table as it was, for the stages that follow.
   await editor.saveRows(editor.table.rows)
+  const malformed = await malformedSoak({ opts, base }, editor, PATHS)
 
   const saveMs = acknowledged.map((save) => save.ms).sort((a, b) => a - b)
   const summary = {
@@ -128,6 +131,7 @@ export async function soak({ opts, base }, editor, memory) {
     rssAfterWarmUpMiB: Math.round(rssAfterWarmUpMiB),
     rssAtEndMiB: Math.round(rssAtEndMiB),
     rssGrowthPercent: Number((((rssAtEndMiB - rssAfterWarmUpMiB) / rssAfterWarmUpMiB) * 100).toFixed(1)),
+    malformed,
   }
   summary.passed =
     summary.errors + summary.timeouts + summary.non2xx === 0 &&
@@ -135,7 +139,8 @@ export async function soak({ opts, base }, editor, memory) {
     summary.lostSaves === 0 &&
     summary.lastSaveIsCurrent &&
     summary.lastSaveOnPage !== false &&
-    summary.rssGrowthPercent <= 10
+    summary.rssGrowthPercent <= 10 &&
+    malformed.passed
   log(
     `soak: ${summary.requests} requests, ${summary.errors + summary.timeouts} errors, ${summary.non2xx} non-2xx; ` +
       `${summary.savesAcknowledged}/${summary.saves} saves acknowledged, ${summary.lostSaves} lost; ` +

@@ -16,6 +16,7 @@ import type {
 
 import { changeTags, globalChangeTags, readerGraph, type ReaderDependency, type ReaderGraph } from './graph'
 import { invalidate } from './invalidate'
+import { wasPublishedBefore } from '@/hooks/keepPublishedOnPlainSave'
 
 const DRAFT_SAVES = 'valenxDraftSaves'
 
@@ -32,11 +33,15 @@ const rememberDraftSave: CollectionBeforeOperationHook = ({ args, collection, co
 function hooksFor(slug: string, dependency: ReaderDependency, drafts: boolean) {
   const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
     if (drafts && draftSaves(req.context).delete(`${slug}:${doc.id}`)) return doc
-    const tags = changeTags(slug, dependency, {
-      doc,
-      previousDoc: operation === 'create' ? undefined : previousDoc,
-      drafts,
-    })
+    // previousDoc is the latest version: a draft when one was pending over the published document,
+    // which readers saw until this save (an unpublish over a pending draft must reach them).
+    const before =
+      operation === 'create'
+        ? undefined
+        : drafts && previousDoc?._status !== 'published' && wasPublishedBefore(req, slug, doc.id)
+          ? { ...previousDoc, _status: 'published' }
+          : previousDoc
+    const tags = changeTags(slug, dependency, { doc, previousDoc: before, drafts })
     if (tags.length) await invalidate(req, { tags })
     return doc
   }

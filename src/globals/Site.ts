@@ -1,7 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone, editors } from '@/access'
-import { validateHttpUrl } from '@/fields/url'
+import { linkCustom, validateSiteLink } from '@/fields/url'
 import { SITE_NAME } from '@/seo/site'
 
 const linkFields = [
@@ -12,8 +12,8 @@ const linkFields = [
     required: true,
     maxLength: 500,
     admin: { description: 'A path on this site (/blog) or a full http(s) address.' },
-    validate: (value: unknown) =>
-      typeof value === 'string' && /^\/(?!\/)/.test(value) ? true : validateHttpUrl(value, { required: true }),
+    custom: linkCustom('siteOrWeb'),
+    validate: (value: unknown) => validateSiteLink(value, { required: true }),
   },
 ] as const
 

@@ -6,6 +6,8 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { REAPPLYING_DRAFT } from './keepPublishedOnPlainSave'
+
 /**
  * No lost update: a save that starts from an older version than the stored one is refused with a
  * 409 instead of silently overwriting what someone else saved in between.
@@ -124,7 +126,8 @@ export const refuseStaleSave: CollectionBeforeValidateHook = async ({
   req,
 }) => {
   // Restoring a version submits that version's own (old) `updatedAt`: it is a deliberate overwrite.
-  if (operation !== 'update' || !originalDoc || context.isRestoringVersion) return data
+  // A pending draft saved again after a plain save (keepPublishedOnPlainSave) is part of that save.
+  if (operation !== 'update' || !originalDoc || context.isRestoringVersion || context[REAPPLYING_DRAFT]) return data
   const stated = statedVersion(data, req)
   const stored = timeOf((originalDoc as Doc).updatedAt)
   if (stated === undefined || stored === undefined || stored <= stated) return data

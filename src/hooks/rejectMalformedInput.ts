@@ -2,206 +2,175 @@ import {
   APIError,
   ValidationError,
   type CollectionBeforeOperationHook,
-  type CollectionConfig,
   type CollectionSlug,
   type Field,
+  type GlobalBeforeOperationHook,
+  type PayloadRequest,
 } from 'payload'
 
+import {
+  checkFields,
+  isPlainObject,
+  MAX_INPUT_DEPTH,
+  report,
+  tooDeep,
+  type Data,
+  type Problem,
+  type Walk,
+} from '@/input/shape'
+
+import { REAPPLYING_DRAFT } from './keepPublishedOnPlainSave'
+
 /**
- * Refuses, with a 400 naming the field, input whose *shape* is wrong: a date that is not a date, an
- * array where a relationship id belongs, text that is an object, nesting hundreds of levels deep.
+ * Refuses, with a 400 naming the field, input whose *shape* is wrong, before any hook, access rule
+ * or database call sees it: `{"rows": 5}` where rows belong, `[null]` for a list, an object where
+ * text belongs, a status that is not draft or published, an unknown rich text node, a link that
+ * leads off-site, a list over its limit, nesting hundreds of levels deep, an id that names no
+ * document. The check walks the collection's or global's own fields (src/input/shape.ts), so every
+ * field type and every new field is covered, on REST, GraphQL and the Local API alike, drafts too.
  *
- * Payload's field validation would refuse most of these, but it runs late (after field hooks) and
- * not at all for drafts, and some shapes crash earlier: an invalid `createdAt` throws in date
- * handling, a nested array in a relationship reaches SQLite as an unbindable value. Each of those
- * answered HTTP 500 (found by tests/int/hostile.test.ts). Types are checked for drafts too; only
- * required-ness is left to drafts' own rules.
+ * Payload's own validation runs late (after field hooks, which had already turned `5` into zero
+ * rows), not at all for drafts, and some shapes crashed before it (HTTP 500): an invalid date, a
+ * nested array in a relationship, `children: [null]` in rich text, a missing body.
  */
 
-type Problem = { path: string; message: string }
-type Data = Record<string, unknown>
-/** Relationship ids seen in the input, by target collection, to check that they exist. */
-type References = Map<string, { path: string; id: unknown }[]>
+export { MAX_INPUT_DEPTH }
 
-/** Lexical documents nest a few levels per list or quote; nothing real comes near this. */
-export const MAX_INPUT_DEPTH = 48
+const NOT_AN_OBJECT = 'Send the fields as a JSON object (Content-Type: application/json), such as {"title": "…"}.'
 
-const isPlainObject = (value: unknown): value is Data =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-function tooDeep(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]]
-  while (stack.length) {
-    const [current, depth] = stack.pop() as [unknown, number]
-    if (typeof current !== 'object' || current === null) continue
-    if (depth >= limit) return true
-    for (const child of Object.values(current)) stack.push([child, depth + 1])
+function newWalk(req: PayloadRequest): Walk {
+  const config = req.payload.config
+  return {
+    problems: [],
+    references: new Map(),
+    blocks: Object.fromEntries((config.blocks ?? []).map((block) => [block.slug, block])),
+    uploadCollections: new Set(config.collections.filter((entry) => entry.upload).map((entry) => entry.slug)),
+    req,
   }
-  return false
 }
 
-const isId = (value: unknown) =>
-  (typeof value === 'string' && value.length > 0 && value.length <= 64) ||
-  (typeof value === 'number' && Number.isSafeInteger(value))
-
-/** An id, `{ relationTo, value }` for polymorphic fields, or a populated document with its id. */
-const isRelationValue = (value: unknown) =>
-  isId(value) || (isPlainObject(value) && (isId(value.value) || isId(value.id)))
-
-const isDate = (value: unknown) =>
-  (typeof value === 'string' && value.length <= 64 && !Number.isNaN(Date.parse(value))) ||
-  (value instanceof Date && !Number.isNaN(value.getTime()))
-
-function checkValue(
-  field: Field & { name: string },
-  value: unknown,
-  path: string,
-  problems: Problem[],
-  references: References,
-) {
-  const hasMany = 'hasMany' in field && field.hasMany === true
-  const each = (ok: (item: unknown) => boolean, message: string) => {
-    const fine = hasMany ? Array.isArray(value) && value.every((item) => item === null || ok(item)) : ok(value)
-    if (!fine) problems.push({ path, message: hasMany ? `${message} (a list of them).` : `${message}.` })
-  }
-  switch (field.type) {
-    case 'text':
-    case 'textarea':
-    case 'email':
-    case 'code':
-    case 'select':
-    case 'radio':
-      return each((item) => typeof item === 'string', 'Expected text')
-    case 'number':
-      return each((item) => typeof item === 'number' && Number.isFinite(item), 'Expected a number')
-    case 'checkbox':
-      return each((item) => typeof item === 'boolean', 'Expected true or false')
-    case 'date':
-      return each(isDate, 'Expected a date')
-    case 'relationship':
-    case 'upload': {
-      each(isRelationValue, 'Expected the id of a document')
-      for (const item of hasMany && Array.isArray(value) ? value : [value]) {
-        const target = Array.isArray(field.relationTo)
-          ? isPlainObject(item)
-            ? item.relationTo
-            : undefined
-          : field.relationTo
-        const id = isPlainObject(item) ? (item.value ?? item.id) : item
-        if (typeof target === 'string' && isId(id))
-          references.set(target, [...(references.get(target) ?? []), { path, id }])
-      }
-      return
+/** Drafts skip relationship validation, and an unknown id then failed the foreign key: HTTP 500. */
+async function reportMissingReferences(walk: Walk, req: PayloadRequest) {
+  for (const [target, items] of walk.references) {
+    if (!req.payload.collections[target as CollectionSlug]) {
+      for (const item of items) report(walk, item.path, `There is no collection “${target}”.`)
+      continue
     }
-    case 'richText':
-      if (!isPlainObject(value) || !isPlainObject(value.root))
-        problems.push({ path, message: 'Expected a rich text document.' })
-      return
-    case 'group':
-      if (!isPlainObject(value)) problems.push({ path, message: 'Expected an object.' })
-      else checkFields(field.fields, value, path, problems, references)
-      return
-    case 'array':
-      // The admin form sends an array it has no rows for as its row count (0), which Payload accepts.
-      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return
-      if (!Array.isArray(value) || !value.every(isPlainObject))
-        problems.push({ path, message: 'Expected a list of rows.' })
-      else
-        value.forEach((row, index) => checkFields(field.fields, row as Data, `${path}.${index}`, problems, references))
-      return
-    case 'blocks':
-      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return
-      if (
-        !Array.isArray(value) ||
-        !value.every((block) => isPlainObject(block) && typeof block.blockType === 'string')
-      ) {
-        problems.push({ path, message: 'Expected a list of blocks.' })
-      }
-      return
-    default:
-      return
+    const ids = [...new Set(items.map((item) => item.id))] as (number | string)[]
+    const found = await req.payload.find({
+      collection: target as CollectionSlug,
+      where: { id: { in: ids } },
+      depth: 0,
+      limit: ids.length,
+      pagination: false,
+      overrideAccess: true,
+      draft: true,
+      select: {},
+      req,
+    })
+    const known = new Set(found.docs.map((doc) => String(doc.id)))
+    for (const item of items)
+      if (!known.has(String(item.id))) report(walk, item.path, `No ${target} document has the id ${String(item.id)}.`)
   }
 }
 
-function checkFields(fields: Field[], data: Data, prefix: string, problems: Problem[], references: References) {
-  for (const field of fields) {
-    if ('name' in field && typeof field.name === 'string' && field.name) {
-      const value = data[field.name]
-      // An emptied list is []: null reached the SQLite adapter's array handling and crashed it.
-      if (value === null && field.type === 'array') data[field.name] = []
-      if (value === undefined || value === null || field.type === 'join' || field.type === 'ui') continue
-      checkValue(
-        field as Field & { name: string },
-        value,
-        prefix ? `${prefix}.${field.name}` : field.name,
-        problems,
-        references,
-      )
-    } else if (field.type === 'tabs') {
-      for (const tab of field.tabs) {
-        if ('name' in tab && tab.name) {
-          const value = data[tab.name]
-          if (value === undefined || value === null) continue
-          const path = prefix ? `${prefix}.${tab.name}` : tab.name
-          if (!isPlainObject(value)) problems.push({ path, message: 'Expected an object.' })
-          else checkFields(tab.fields, value, path, problems, references)
-        } else {
-          checkFields(tab.fields, data, prefix, problems, references)
-        }
-      }
-    } else if ('fields' in field && Array.isArray(field.fields)) {
-      // rows and collapsibles lay fields out without nesting their data
-      checkFields(field.fields, data, prefix, problems, references)
-    }
-  }
-}
-
-export const rejectMalformedInput: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
-  if (operation !== 'create' && operation !== 'update') return args
-  const data: unknown = (args as { data?: unknown }).data
-  if (data === undefined) return args
-  if (!isPlainObject(data))
-    throw new APIError('The request body must be a JSON object of fields.', 400, undefined, true)
-
-  const problems: Problem[] = []
+/** Every problem with `data` as a write to `fields`; `data` is trimmed and normalised in place. */
+export async function inputProblems(
+  fields: Field[],
+  data: Data,
+  req: PayloadRequest,
+  { references = true } = {},
+): Promise<Problem[]> {
+  const walk = newWalk(req)
   for (const [key, value] of Object.entries(data)) {
-    if (tooDeep(value, MAX_INPUT_DEPTH))
-      problems.push({ path: key, message: `Nested more than ${MAX_INPUT_DEPTH} levels deep.` })
+    if (tooDeep(value, MAX_INPUT_DEPTH)) report(walk, key, `Nested more than ${MAX_INPUT_DEPTH} levels deep.`)
   }
-  const references: References = new Map()
-  if (!problems.length) checkFields(collection.fields, data, '', problems, references)
-  // Drafts skip relationship validation, and an unknown id then failed the foreign key: HTTP 500.
-  if (!problems.length) {
-    for (const [target, items] of references) {
-      const ids = [...new Set(items.map((item) => item.id))] as (number | string)[]
-      const found = await req.payload.find({
-        collection: target as CollectionSlug,
-        where: { id: { in: ids } },
-        depth: 0,
-        limit: ids.length,
-        pagination: false,
-        overrideAccess: true,
-        draft: true,
-        select: {},
-        req,
-      })
-      const known = new Set(found.docs.map((doc) => String(doc.id)))
-      for (const item of items)
-        if (!known.has(String(item.id)))
-          problems.push({ path: item.path, message: `No ${target} document has the id ${String(item.id)}.` })
-    }
+  if (!walk.problems.length) checkFields(fields, data, '', walk)
+  if (!walk.problems.length && references) await reportMissingReferences(walk, req)
+  return walk.problems
+}
+
+/** A refused body: the client's mistake, logged as information rather than as a server error. */
+export class MalformedInput extends APIError {
+  constructor(message: string) {
+    super(message, 400, undefined, true)
+    // Set explicitly: a minified build renames classes, and `loggingLevels` matches on the name.
+    this.name = 'MalformedInput'
   }
-  if (problems.length) throw new ValidationError({ collection: collection.slug, errors: problems, req })
+}
+
+/** The data of a write, or the 400 that refuses a body that is not an object of fields. */
+function writeData(args: { data?: unknown }, req: PayloadRequest): Data {
+  // A multipart upload may carry only the file.
+  if (args.data === undefined && req.file) args.data = {}
+  if (!isPlainObject(args.data)) throw new MalformedInput(NOT_AN_OBJECT)
+  return args.data
+}
+
+/** Anonymous writes are refused by access rules next; only staff and scripts may learn which ids exist. */
+const mayCheckReferences = (req: PayloadRequest, overrideAccess: boolean | undefined) =>
+  Boolean(req.user) || overrideAccess !== false
+
+const AUTH_FIELDS = ['email', 'username', 'password', 'token'] as const
+const MAX_AUTH_FIELD = 1024
+
+/** Sign-in, password reset and unlock bodies: a few strings, nothing else that a query could read. */
+function authProblems(data: Data): Problem[] {
+  const problems: Problem[] = []
+  for (const name of AUTH_FIELDS) {
+    const value = data[name]
+    if (value === undefined) continue
+    if (typeof value !== 'string') problems.push({ path: name, message: `Expected text (got ${typeof value}).` })
+    else if (value.length > MAX_AUTH_FIELD)
+      problems.push({ path: name, message: `At most ${MAX_AUTH_FIELD} characters.` })
+  }
+  return problems
+}
+
+/**
+ * Payload's ValidationError, named explicitly: a minified build renames the class, and then both the
+ * `name` clients read and the `loggingLevels` entry (info, not an error with a stack) are lost.
+ */
+function refusal(errors: Problem[], req: PayloadRequest, owner: { collection: string } | { global: string }) {
+  const error = new ValidationError({ ...owner, errors, req })
+  error.name = 'ValidationError'
+  return error
+}
+
+export const rejectMalformedInput: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  overrideAccess,
+  req,
+}) => {
+  if (
+    operation === 'login' ||
+    operation === 'forgotPassword' ||
+    operation === 'resetPassword' ||
+    operation === 'unlock'
+  ) {
+    const problems = authProblems(writeData(args as { data?: unknown }, req))
+    if (problems.length) throw refusal(problems, req, { collection: collection.slug })
+    return args
+  }
+  if (operation !== 'create' && operation !== 'update') return args
+  // A pending draft saved again after a plain save: stored data and a body this hook has checked.
+  if (req.context?.[REAPPLYING_DRAFT]) return args
+  const data = writeData(args as { data?: unknown }, req)
+  const problems = await inputProblems(collection.fields, data, req, {
+    references: mayCheckReferences(req, overrideAccess),
+  })
+  if (problems.length) throw refusal(problems, req, { collection: collection.slug })
   return args
 }
 
-/** Puts the guard first among a collection's beforeOperation hooks. */
-export function withInputGuard(collection: CollectionConfig): CollectionConfig {
-  return {
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      beforeOperation: [rejectMalformedInput, ...(collection.hooks?.beforeOperation ?? [])],
-    },
-  }
+export const rejectMalformedGlobalInput: GlobalBeforeOperationHook = async ({ args, global, operation, req }) => {
+  if (operation !== 'update') return args
+  const data = writeData(args as { data?: unknown }, req)
+  const problems = await inputProblems(global.fields, data, req, {
+    references: mayCheckReferences(req, (args as { overrideAccess?: boolean }).overrideAccess),
+  })
+  if (problems.length) throw refusal(problems, req, { global: global.slug })
+  return args
 }

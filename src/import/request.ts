@@ -4,10 +4,12 @@
  */
 import type { ImportFormat } from './plan'
 
+import { IMPORT_BODY_BYTES, IMPORT_SOURCE_BYTES } from '@/config/bodyLimits.mjs'
+
 /** The largest post the import reads, in bytes of UTF-8. */
-export const MAX_SOURCE_BYTES = 2 * 1024 * 1024
+export const MAX_SOURCE_BYTES = IMPORT_SOURCE_BYTES
 /** JSON escaping can triple a source (quotes, newlines, non-ASCII as \u…); past this, the body is not read. */
-export const MAX_BODY_BYTES = 3 * MAX_SOURCE_BYTES + 64 * 1024
+export const MAX_BODY_BYTES = IMPORT_BODY_BYTES
 
 export type ImportInput = { format: ImportFormat; source: string; dryRun: boolean; category?: string }
 export type InputProblem = { status: 400 | 413; field?: string; message: string }

@@ -1,11 +1,16 @@
 import { searchPlugin } from '@payloadcms/plugin-search'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { GenerateDescription, GenerateTitle, GenerateURL } from '@payloadcms/plugin-seo/types'
-import type { Plugin } from 'payload'
+import path from 'node:path'
+
+import type { CollectionConfig, GlobalConfig, Plugin } from 'payload'
 
 import type { Article } from '@payload-types'
 import { editors } from '@/access'
 import { readerGraphPlugin } from '@/cache/graphHooks'
+import { keepPublishedOnPlainSave, reapplyPendingDraft } from '@/hooks/keepPublishedOnPlainSave'
+import { rejectMalformedGlobalInput, rejectMalformedInput } from '@/hooks/rejectMalformedInput'
+import { nameFileByType, serveStoredFilesOnly } from '@/hooks/uploads'
 import { plainText, type LexicalRoot } from '@/lib/lexical'
 import { articlePath } from '@/lib/paths'
 import { absoluteUrl, SITE_NAME } from '@/seo/site'
@@ -13,6 +18,52 @@ import { absoluteUrl, SITE_NAME } from '@/seo/site'
 const generateTitle: GenerateTitle<Article> = ({ doc }) => (doc?.title ? `${doc.title} | ${SITE_NAME}` : SITE_NAME)
 const generateDescription: GenerateDescription<Article> = ({ doc }) => doc?.excerpt ?? ''
 const generateURL: GenerateURL<Article> = ({ doc }) => absoluteUrl(articlePath(doc?.slug ?? ''))
+
+/**
+ * What every write to every collection and global goes through, whoever adds the collection (the
+ * search plugin adds one): the shape check first, before any other hook; for collections with
+ * drafts, the rule that a save without `_status` keeps the published document published; for
+ * upload collections, files named by their bytes and only stored files served. Runs last, so it
+ * sees every collection the other plugins added.
+ */
+const guardEveryWrite: Plugin = (config) => {
+  const guardCollection = (collection: CollectionConfig): CollectionConfig => {
+    const hooks = collection.hooks ?? {}
+    const drafts = Boolean(typeof collection.versions === 'object' && collection.versions?.drafts)
+    const upload = typeof collection.upload === 'object' ? collection.upload : collection.upload ? {} : undefined
+    return {
+      ...collection,
+      hooks: {
+        ...hooks,
+        beforeOperation: [
+          rejectMalformedInput,
+          ...(upload ? [nameFileByType] : []),
+          ...(hooks.beforeOperation ?? []),
+          ...(drafts ? [keepPublishedOnPlainSave] : []),
+        ],
+        afterOperation: [...(hooks.afterOperation ?? []), ...(drafts ? [reapplyPendingDraft] : [])],
+      },
+      ...(upload && {
+        upload: {
+          ...upload,
+          handlers: [
+            serveStoredFilesOnly(path.resolve(upload.staticDir ?? collection.slug)),
+            ...(upload.handlers ?? []),
+          ],
+        },
+      }),
+    }
+  }
+  const guardGlobal = (global: GlobalConfig): GlobalConfig => ({
+    ...global,
+    hooks: { ...global.hooks, beforeOperation: [rejectMalformedGlobalInput, ...(global.hooks?.beforeOperation ?? [])] },
+  })
+  return {
+    ...config,
+    collections: (config.collections ?? []).map(guardCollection),
+    globals: (config.globals ?? []).map(guardGlobal),
+  }
+}
 
 /** Every plugin of the site, configured in one place. */
 export const plugins: Plugin[] = [
@@ -48,6 +99,7 @@ export const plugins: Plugin[] = [
       ],
     },
   }),
+  guardEveryWrite,
   // Last: it hooks every collection readers see, those the plugins above add included.
   readerGraphPlugin(),
 ]

@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are arbitrary JSON whose shape each test asserts */
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
+
+import { guardedGraphqlPost } from '@/graphql/unsafeQueries'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
@@ -17,7 +19,7 @@ export function apiClient(config: SanitizedConfig | Promise<SanitizedConfig>) {
     PATCH: REST_PATCH(config),
     DELETE: REST_DELETE(config),
   }
-  const graphql = GRAPHQL_POST(config)
+  const graphql = guardedGraphqlPost(config)
 
   const headersFor = (token?: string, json = true) => {
     const headers: Record<string, string> = {}

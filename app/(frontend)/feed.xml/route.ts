@@ -11,6 +11,13 @@ export const revalidate = false
 
 const FEED_SIZE = 50
 
+/**
+ * The feed library puts titles and descriptions in CDATA, which feed readers render as HTML: a
+ * title "Use <b> for bold" came out bold, and "]]>" in a title would end the CDATA section. Titles
+ * and excerpts are plain text, so they go in escaped, and read as the text the editor typed.
+ */
+const asText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
 export async function GET(): Promise<Response> {
   const articles = await listRecentArticleEntries(FEED_SIZE)
   const home = absoluteUrl(homePath())
@@ -31,11 +38,11 @@ export async function GET(): Promise<Response> {
   for (const article of articles) {
     const link = absoluteUrl(articlePath(article.slug))
     feed.addItem({
-      title: article.title,
+      title: asText(article.title),
       link,
       // Stable across slug changes, so a renamed article is not announced again.
       guid: `${home}#article-${article.id}`,
-      description: article.excerpt,
+      description: asText(article.excerpt),
       date: new Date(article.modifiedAt),
       published: new Date(article.publishedAt),
       category: article.category

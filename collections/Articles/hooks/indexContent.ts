@@ -19,11 +19,15 @@ export const indexContent: CollectionBeforeChangeHook = async ({ data, req }) =>
   const tableIds = [...new Set([...embedded, ...cited].filter(Boolean))] as string[]
   data.salaryTables = tableIds
 
+  // Published tables only, as readers see them: a figure's last value is shown to readers when its
+  // cell goes, and is kept in REST, GraphQL and the search index, so a draft's figures must never
+  // become one. A figure whose table is not published keeps the last value it had.
   const tables = new Map<string, SalaryTable>()
   if (tableIds.length) {
     const { docs } = await req.payload.find({
       collection: 'salary-tables',
-      where: { id: { in: tableIds } },
+      where: { and: [{ id: { in: tableIds } }, { _status: { equals: 'published' } }] },
+      draft: false,
       depth: 0,
       limit: tableIds.length,
       // "Used by" lists every article citing a table: thousands of rows this hook never reads.

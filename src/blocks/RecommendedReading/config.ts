@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { validateHttpUrl } from '@/fields/url'
+import { linkCustom, validateHttpUrl } from '@/fields/url'
 
 export const RecommendedReadingBlock: Block = {
   slug: 'recommendedReading',
@@ -31,6 +31,7 @@ export const RecommendedReadingBlock: Block = {
     {
       name: 'url',
       type: 'text',
+      custom: linkCustom('web'),
       admin: { condition: (_, sibling) => sibling?.linkType === 'external' },
       validate: (value: unknown, { siblingData }: { siblingData: unknown }) =>
         validateHttpUrl(value, { required: (siblingData as { linkType?: string })?.linkType === 'external' }),
