@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxies } from './src/auth/clientAddress.mjs'
 import { FrontCache } from './src/cache/frontCache.mjs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
@@ -21,6 +22,8 @@ const arg = (flag) => {
 const port = Number(arg('-p') ?? process.env.PORT ?? 3000)
 const hostname = arg('-H') ?? process.env.HOSTNAME ?? undefined
 const cacheMb = Number(process.env.FRONT_CACHE_MB ?? 64)
+// Read once: a wrong TRUSTED_PROXY stops the server here, naming the entry.
+const proxies = trustedProxies()
 
 process.env.NODE_ENV = 'production'
 process.env.NEXT_TELEMETRY_DISABLED = '1'
@@ -36,6 +39,8 @@ const handle = app.getRequestHandler()
 const cache = cacheMb > 0 ? new FrontCache({ maxBytes: cacheMb * 1024 * 1024 }).install() : null
 
 const server = http.createServer((req, res) => {
+  // Payload's sign-in throttle counts by this (src/auth/throttle.ts); a client's own copy is replaced.
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, proxies)
   const toNext = () => handle(req, res)
   return cache ? cache.handle(req, res, toNext) : toNext()
 })
