@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxies } from './src/auth/clientAddress.mjs'
 import { announceSurrogateKeys, FrontCache } from './src/cache/frontCache.mjs'
 import { asRequest } from './src/cache/pageTags.mjs'
 import { refuseOversizedBody } from './src/config/bodyLimits.mjs'
@@ -23,6 +24,8 @@ const arg = (flag) => {
 const port = Number(arg('-p') ?? process.env.PORT ?? 3000)
 const hostname = arg('-H') ?? process.env.HOSTNAME ?? undefined
 const cacheMb = Number(process.env.FRONT_CACHE_MB ?? 64)
+// Read once: a wrong TRUSTED_PROXY stops the server here, naming the entry.
+const proxies = trustedProxies()
 
 process.env.NODE_ENV = 'production'
 process.env.NEXT_TELEMETRY_DISABLED = '1'
@@ -45,9 +48,14 @@ const serve = (req, res) =>
     return cache ? cache.handle(req, res, toNext) : toNext()
   })
 // Over-limit bodies are refused before anything reads them (src/config/bodyLimits.mjs).
-const server = http.createServer((req, res) => refuseOversizedBody(req, res) || serve(req, res))
+const server = http.createServer((req, res) => {
+  // Payload's sign-in throttle counts by this (src/auth/throttle.ts); a client's own copy is replaced.
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, proxies)
+  return refuseOversizedBody(req, res) || serve(req, res)
+})
 // A client that asks before sending its body (`Expect: 100-continue`) hears 413 before it sends it.
 server.on('checkContinue', (req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, proxies)
   if (refuseOversizedBody(req, res)) return
   res.writeContinue()
   serve(req, res)

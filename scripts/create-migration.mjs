@@ -5,15 +5,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { bin, run } from './lib/process.mjs'
+import { payloadCommand } from './lib/payload.mjs'
+import { run } from './lib/process.mjs'
 import { toolEnv } from './lib/site.mjs'
 
 const name = process.argv[2] || 'schema-change'
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-migration-'))
 try {
-  await run(bin('payload'), ['migrate:create', name, '--skip-empty'], {
-    env: toolEnv({ DATABASE_URI: `file:${path.join(scratch, 'scratch.db')}` }),
-  })
+  const env = toolEnv({ DATABASE_URI: `file:${path.join(scratch, 'scratch.db')}` })
+  await run(...payloadCommand(['migrate:create', name, '--skip-empty'], env), { env })
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true })
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: type check, lint, integration tests (Vitest, real Payload on temporary SQLite files),
 // then end-to-end tests (Playwright, Chromium, production build). Every step runs; the last line
-// sums them up as `N passed, N failed` and the exit code is non-zero if anything failed.
+// sums them up as `N passed, N failed` and the exit code is non-zero if anything failed. Above it,
+// nothing that went right only on a second try is hidden: every Playwright test that passed on a
+// retry (flaky, not counted as passed) and every `payload run` start-up that was retried
+// (scripts/lib/payload.mjs records them in VALENX_RETRY_LOG) is listed and counted.
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -9,7 +12,9 @@ import { bin, root, run } from './lib/process.mjs'
 
 const resultsDir = path.join(root, 'test-results')
 fs.mkdirSync(resultsDir, { recursive: true })
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+const retryLog = path.join(resultsDir, 'script-retries.jsonl')
+fs.rmSync(retryLog, { force: true })
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', VALENX_RETRY_LOG: retryLog }
 const readJson = (file) => {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'))
@@ -18,7 +23,7 @@ const readJson = (file) => {
   }
 }
 
-const totals = { passed: 0, failed: 0, skipped: 0 }
+const totals = { passed: 0, failed: 0, skipped: 0, flaky: 0 }
 const lines = []
 
 async function step(name, command, args, count, stepEnv = env) {
@@ -36,10 +41,26 @@ async function step(name, command, args, count, stepEnv = env) {
   totals.passed += counted.passed
   totals.failed += counted.failed
   totals.skipped += counted.skipped
+  totals.flaky += counted.flaky ?? 0
+  const flaky = counted.flaky ? `, ${counted.flaky} flaky` : ''
   lines.push(
-    `${ok ? 'ok  ' : 'FAIL'} ${name}: ${counted.passed} passed, ${counted.failed} failed (${Math.round((Date.now() - started) / 1000)}s)`,
+    `${ok ? 'ok  ' : 'FAIL'} ${name}: ${counted.passed} passed, ${counted.failed} failed${flaky} (${Math.round((Date.now() - started) / 1000)}s)`,
   )
 }
+
+/** "file › title" of every test Playwright reports as flaky (failed, then passed on a retry). */
+function flakyTitles(report) {
+  const titles = []
+  const walk = (suite, trail) => {
+    for (const spec of suite.specs ?? []) {
+      if (spec.tests?.some((test) => test.status === 'flaky')) titles.push([...trail, spec.title].join(' › '))
+    }
+    for (const child of suite.suites ?? []) walk(child, [...trail, child.title])
+  }
+  for (const suite of report?.suites ?? []) walk(suite, [suite.title])
+  return titles
+}
+const flakyTests = []
 
 const vitestJson = path.join(resultsDir, 'vitest.json')
 const playwrightJson = path.join(resultsDir, 'playwright.json')
@@ -67,16 +88,29 @@ await step(
   bin('playwright'),
   ['test', '--reporter=list,json'],
   () => {
-    const stats = readJson(playwrightJson)?.stats
+    const report = readJson(playwrightJson)
+    const stats = report?.stats
+    flakyTests.push(...flakyTitles(report))
     return {
-      passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0),
+      passed: stats?.expected ?? 0,
       failed: stats?.unexpected ?? 0,
       skipped: stats?.skipped ?? 0,
+      flaky: stats?.flaky ?? 0,
     }
   },
   { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
 )
 
+const retries = fs.existsSync(retryLog)
+  ? fs
+      .readFileSync(retryLog, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+  : []
 console.log('\n' + lines.join('\n'))
+for (const title of flakyTests) console.log(`flaky (passed only on a retry): ${title}`)
+for (const retry of retries) console.log(`retried start-up: ${retry.file} (${retry.why}: ${retry.tail})`)
+console.log(`${totals.flaky} flaky tests, ${retries.length} retried script start-ups`)
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`)
 process.exit(totals.failed ? 1 : 0)

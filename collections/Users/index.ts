@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminFieldAccess, adminOrSelfFieldAccess, admins, adminsOrSelf, authenticated, ROLES } from '@/access'
+import { forgotPasswordEndpoint } from '@/auth/forgotPassword'
+import { countFailedLogin, forgetFailedLogins, guardLogin } from '@/auth/login'
 import { secureCookies } from '@/config/env'
 
 import { nameInAdmin } from './hooks/nameInAdmin'
@@ -12,10 +14,9 @@ export const Users: CollectionConfig = {
     defaultColumns: ['name', 'email', 'role', 'updatedAt'],
   },
   auth: {
-    // Five wrong passwords lock the account for ten minutes: enough to stop guessing, short
-    // enough that a real editor is not locked out for the day.
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    // No account lock: five anonymous requests would lock the admin out. Wrong passwords are
+    // throttled by client address and by email instead (src/auth/throttle.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
     cookies: {
       sameSite: 'Lax',
@@ -30,9 +31,16 @@ export const Users: CollectionConfig = {
     // email or a role only on their own profile, or as an admin. Anonymous clients see no user.
     read: authenticated,
     update: adminsOrSelf,
+    // Unlocking (POST /api/users/unlock, GraphQL unlockUsers) is an admin's act: anyone else gets
+    // 403, for an existing email and an unknown one alike.
+    unlock: admins,
   },
+  endpoints: [forgotPasswordEndpoint],
   hooks: {
     afterRead: [nameInAdmin],
+    beforeOperation: [guardLogin],
+    afterLogin: [forgetFailedLogins],
+    afterError: [countFailedLogin],
   },
   fields: [
     // Payload's own email field, with read access added (merged with the built-in one).

@@ -4,6 +4,7 @@ import * as migration_20261125_220107_hide_changes from './20261125_220107_hide_
 import * as migration_20261125_230448_reader_list_indexes from './20261125_230448_reader_list_indexes';
 import * as migration_20261126_011359_category_updated_index from './20261126_011359_category_updated_index';
 import * as migration_20261201_222304_used_by_and_live_numbers from './20261201_222304_used_by_and_live_numbers';
+import * as migration_20261201_232042_drop_account_lock from './20261201_232042_drop_account_lock';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261201_222304_used_by_and_live_numbers.up,
     down: migration_20261201_222304_used_by_and_live_numbers.down,
     name: '20261201_222304_used_by_and_live_numbers'
+  },
+  {
+    up: migration_20261201_232042_drop_account_lock.up,
+    down: migration_20261201_232042_drop_account_lock.down,
+    name: '20261201_232042_drop_account_lock'
   },
 ];

@@ -5,41 +5,54 @@ export const SCRIPT_TIMED_OUT = 75
 
 /**
  * Runs a script body against a booted Payload (`payload run <file>`), then exits with its status.
- * Node may otherwise exit half-way: during Payload's start-up there are moments when a promise is
- * pending but nothing keeps the event loop busy, and the script silently stops. The timer prevents
- * that; on a heavily loaded machine the same start-up has also been seen to stall outright, so a
- * watchdog ends a script that runs past SCRIPT_TIMEOUT_MS (default 5 minutes) with a status the
- * callers retry. Every script run this way is safe to run again.
+ *
+ * Start-up used to stall now and then: Node lost the evaluation of one of Lexical's `*.node.mjs`
+ * wrappers (modules with a top-level await), so importing the config stayed pending with nothing
+ * left to run. The scripts now load Lexical's builds directly (scripts/lib/payload.mjs,
+ * payloadNodeOptions). Should a start-up stall all the same, it is not hidden: an event loop that
+ * empties before the script ends is reported at once, and a script that runs past
+ * SCRIPT_TIMEOUT_MS (default 5 minutes; start-up alone SCRIPT_STARTUP_TIMEOUT_MS, 2 minutes) is
+ * stopped, both with a status the callers retry, print and count. Every script run this way is
+ * safe to run again.
  */
 export async function runScript(main: (payload: Payload) => Promise<void>): Promise<never> {
-  const keepAlive = setInterval(() => undefined, 1000)
   const limitMs = Number(process.env.SCRIPT_TIMEOUT_MS) || 5 * 60_000
-  const watchdog = setTimeout(() => {
-    console.error(`Stopped: the script did not finish within ${Math.round(limitMs / 1000)} s.`)
+  const stop = (message: string) => {
+    console.error(message)
     process.exit(SCRIPT_TIMED_OUT)
-  }, limitMs)
-  // The stalls seen so far all happened while Payload started (loading the config or connecting):
-  // a long script (the 10,000-article seed) should not wait its whole time limit to find out.
+  }
+  // The timers must not keep the process alive themselves: a lost promise shows as beforeExit.
+  const watchdog = setTimeout(
+    () => stop(`Stopped: the script did not finish within ${Math.round(limitMs / 1000)} s.`),
+    limitMs,
+  ).unref()
   const startupLimitMs = Math.min(limitMs, Number(process.env.SCRIPT_STARTUP_TIMEOUT_MS) || 120_000)
-  const startup = setTimeout(() => {
-    console.error(`Stopped: Payload did not start within ${Math.round(startupLimitMs / 1000)} s.`)
-    process.exit(SCRIPT_TIMED_OUT)
-  }, startupLimitMs)
+  let phase = 'loading the Payload config'
+  const startup = setTimeout(
+    () => stop(`Stopped: Payload did not start within ${Math.round(startupLimitMs / 1000)} s (${phase}).`),
+    startupLimitMs,
+  ).unref()
+  const lost = () =>
+    stop(`Stopped: nothing left to run while ${phase} was still pending (a promise that can never settle).`)
+  process.on('beforeExit', lost)
   let exitCode = 0
   try {
     const [{ default: config }, { getPayload }] = await Promise.all([import('@payload-config'), import('payload')])
+    phase = 'starting Payload'
     const payload = await getPayload({ config })
     clearTimeout(startup)
+    phase = 'the script'
     try {
       await main(payload)
     } finally {
+      phase = 'closing Payload'
       await payload.destroy()
     }
   } catch (error) {
     console.error(error)
     exitCode = 1
   } finally {
-    clearInterval(keepAlive)
+    process.off('beforeExit', lost)
     clearTimeout(startup)
     clearTimeout(watchdog)
   }

@@ -9,7 +9,7 @@ import { bootPayload, shutdown } from '../helpers/payload'
 import { apiClient } from '../helpers/rest'
 
 /**
- * Signing in, through the real REST and GraphQL handlers: lockout after repeated failures, answers
+ * Signing in, through the real REST and GraphQL handlers (throttling: auth-throttle.test.ts): answers
  * that do not tell which emails exist, cookie flags, CORS and CSRF limited to the configured origin,
  * and GraphQL cost limits.
  */
@@ -58,38 +58,6 @@ async function attempt(email: string, password: string) {
 }
 
 describe('login', () => {
-  it('locks an account after five wrong passwords, refusing even the right one until the lock ends', async () => {
-    const { email, password } = await createUser(payload, 'editor', 'locked@test.valenx')
-    for (let i = 1; i <= 5; i += 1) {
-      const wrong = await attempt(email, `wrong-${i}`)
-      expect(wrong.status, `attempt ${i}`).toBe(401)
-    }
-    const right = await attempt(email, password)
-    expect(right.status).toBe(401)
-    expect(right.body.token).toBeUndefined()
-    expect(JSON.stringify(right.body)).toMatch(/locked/i)
-
-    // The lock is time-bound (lockTime, ten minutes): once it has passed, the right password works.
-    const [user] = (
-      await payload.find({
-        collection: 'users',
-        where: { email: { equals: email } },
-        overrideAccess: true,
-        showHiddenFields: true,
-      })
-    ).docs
-    expect(new Date((user as { lockUntil?: string }).lockUntil as string).getTime()).toBeGreaterThan(
-      Date.now() + 9 * 60 * 1000,
-    )
-    await payload.db.updateOne({
-      collection: 'users',
-      id: user.id,
-      data: { lockUntil: new Date(Date.now() - 1000).toISOString() },
-    })
-    const afterLock = await attempt(email, password)
-    expect(afterLock.status, JSON.stringify(afterLock.body)).toBe(200)
-  })
-
   it('answers an unknown email exactly as a wrong password', async () => {
     await createUser(payload, 'author', 'known@test.valenx')
     const unknown = await attempt('nobody@test.valenx', 'whatever-123')
