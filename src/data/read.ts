@@ -1,6 +1,8 @@
 import { unstable_cache } from 'next/cache'
 import type { CollectionSlug, FindOptions, Payload, SelectType, TransformCollectionWithSelect } from 'payload'
 
+import { isBuildPhase } from '@/config/env'
+
 import { payloadClient } from './payload'
 
 /** The Local API calls a page makes, as an anonymous reader. */
@@ -30,8 +32,38 @@ export function anonymousReader(payload: Payload): Reader {
   }
 }
 
+/**
+ * `next build` renders the static routes (the home page, /blog, the feed, the sitemap index, the
+ * 404 page) once, to learn their shape. The build has no database: an image is built once, without
+ * one, and deployed to many. So during the build every read sees an empty site and nothing is
+ * cached, and the build step deletes those renders afterwards (`scripts/lib/site.mjs`,
+ * `dropBuildRenders`): every page is rendered from the database on its first request and cached
+ * from then on.
+ */
+
+const EMPTY_PAGE = {
+  docs: [],
+  totalDocs: 0,
+  totalPages: 0,
+  page: 1,
+  pagingCounter: 0,
+  hasPrevPage: false,
+  hasNextPage: false,
+  prevPage: null,
+  nextPage: null,
+}
+
+/** What every read sees during the build: no documents, an unset global. */
+const emptySite: Reader = {
+  find: (async (args: { limit?: number }) => ({ ...EMPTY_PAGE, limit: args.limit ?? 10 })) as unknown as Payload['find'],
+  findGlobal: (async () => ({})) as unknown as Payload['findGlobal'],
+  count: (async () => ({ totalDocs: 0 })) as unknown as Payload['count'],
+  findOne: (async () => null) as Reader['findOne'],
+}
+
 /** Uncached: `read` with the anonymous reader (tests, and search, which has its own cache). */
 export async function readAsReader<T>(read: (reader: Reader) => Promise<T>): Promise<T> {
+  if (isBuildPhase()) return read(emptySite)
   return read(anonymousReader(await payloadClient()))
 }
 
@@ -43,6 +75,7 @@ export async function readAsReader<T>(read: (reader: Reader) => Promise<T>): Pro
  * entries of the old one.
  */
 export function cachedRead<T>(key: string[], tags: string[], read: (reader: Reader) => Promise<T>): Promise<T> {
+  if (isBuildPhase()) return readAsReader(read)
   return unstable_cache(() => readAsReader(read), [...key, read.toString()], { tags })()
 }
 
@@ -52,5 +85,7 @@ export function cachedRead<T>(key: string[], tags: string[], read: (reader: Read
  * (versions are staff-only, the published figures in them are public).
  */
 export function cachedPrivilegedRead<T>(key: string[], tags: string[], read: (payload: Payload) => Promise<T>) {
+  if (isBuildPhase())
+    throw new Error(`The build has no database: ${key[0]} can only be read on a request (render the page on demand).`)
   return unstable_cache(async () => read(await payloadClient()), [...key, read.toString()], { tags })()
 }
