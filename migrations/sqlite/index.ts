@@ -3,6 +3,7 @@ import * as migration_20261125_211923_add_updated_by from './20261125_211923_add
 import * as migration_20261125_220107_hide_changes from './20261125_220107_hide_changes';
 import * as migration_20261125_230448_reader_list_indexes from './20261125_230448_reader_list_indexes';
 import * as migration_20261126_011359_category_updated_index from './20261126_011359_category_updated_index';
+import * as migration_20261201_222748_media_storage_fields from './20261201_222748_media_storage_fields';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261126_011359_category_updated_index.up,
     down: migration_20261126_011359_category_updated_index.down,
-    name: '20261126_011359_category_updated_index'
+    name: '20261126_011359_category_updated_index',
+  },
+  {
+    up: migration_20261201_222748_media_storage_fields.up,
+    down: migration_20261201_222748_media_storage_fields.down,
+    name: '20261201_222748_media_storage_fields'
   },
 ];

@@ -1,11 +1,13 @@
 import { searchPlugin } from '@payloadcms/plugin-search'
 import { seoPlugin } from '@payloadcms/plugin-seo'
+import { s3Storage } from '@payloadcms/storage-s3'
 import type { GenerateDescription, GenerateTitle, GenerateURL } from '@payloadcms/plugin-seo/types'
 import type { Plugin } from 'payload'
 
 import type { Article } from '@payload-types'
 import { editors } from '@/access'
 import { invalidate } from '@/cache/invalidate'
+import { mediaStorage } from '@/config/mediaStorage'
 import { plainText, type LexicalRoot } from '@/lib/lexical'
 import { articlePath } from '@/lib/paths'
 import { absoluteUrl, SITE_NAME } from '@/seo/site'
@@ -52,4 +54,6 @@ export const plugins: Plugin[] = [
       ],
     },
   }),
+  // Media on S3 when S3_BUCKET is set, on the local disk otherwise (src/config/mediaStorage.ts).
+  s3Storage(mediaStorage()),
 ]
