@@ -86,6 +86,7 @@ export function report(data) {
       `${(machine.loadAverageAtEnd ?? []).join(' ')} at end`,
     `${data.seededArticles ?? '?'} generated articles (+5 demo, ~${data.wordsPerArticle ?? '?'} words each); ` +
       `${options.connections} connections, ${options.duration} s per target, gzip accepted, loopback, wrk`,
+    ...(data.target ? [`site under test: ${data.target} (--base)`] : []),
     '',
     ...loadTable(data.load, data.ceiling),
     '',
