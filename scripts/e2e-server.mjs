@@ -22,7 +22,9 @@ const env = siteEnv({
   distDir: process.env.E2E_DIST_DIR || '.next-e2e',
 })
 
-await buildSite(env, env.NEXT_DIST_DIR)
+// E2E_REUSE_BUILD=1 serves the build already there (rerunning one spec while changing only tests).
+if (process.env.E2E_REUSE_BUILD !== '1' || !fs.existsSync(path.join(env.NEXT_DIST_DIR, 'BUILD_ID')))
+  await buildSite(env, env.NEXT_DIST_DIR)
 await prepareDatabase(env)
 
 serveInForeground(...serverCommand(port), {

@@ -1,6 +1,6 @@
 import type { DatabaseAdapterObj } from 'payload'
 
-import { acquireDatabaseLock, withDatabaseLock } from './lock'
+import { withDatabaseLock } from './lock'
 
 /**
  * What must happen in one process at a time when several serve one database (`npm run serve`
@@ -11,13 +11,17 @@ import { acquireDatabaseLock, withDatabaseLock } from './lock'
  * `prodMigrations`), and so do `npm start` and `npm run migrate`. Two at once would both apply the
  * same migration; with the lock the second waits, then finds nothing left to apply.
  *
- * Job claims: Payload marks the due jobs it is about to run `processing` in `updateJobs`, but as a
- * read followed by writes (db-sqlite and db-mongodb alike), so two instances running due jobs at
- * the same moment can both claim, and both run, the same scheduled publish. Each claim takes the
- * lock until its transaction commits, so a second instance's claim reads the first one's result
- * and finds the job taken: every due job runs on exactly one instance, whichever claims it first.
- * The run itself, revalidation included, happens on that instance, inside its request
- * (src/config/jobRunner.ts).
+ * Job claims: Payload marks the due jobs it is about to run `processing` in `updateJobs`, as a
+ * read followed by writes, so two instances running due jobs at the same moment could both claim,
+ * and both run, the same scheduled publish, unless the claim is exclusive. On SQLite it is: the
+ * claim runs in a transaction (`BEGIN IMMEDIATE`, src/db/sqliteTransactions.ts), which holds the
+ * database's write lock from its first statement, reads included, so a second instance's claim
+ * starts after the first one's commit and finds the job taken. On MongoDB the claim has no
+ * transaction (Payload passes none for mongoose), so it takes the `job-claims` lock instead. Either
+ * way every due job runs on exactly one instance, whichever claims it first, and the run,
+ * revalidation included, happens there, inside its request (src/config/jobRunner.ts). (A claim
+ * inside a transaction must not take the lock: on SQLite the lock's own statement would wait for
+ * that very transaction's write lock.)
  */
 export function withExclusiveMigrationsAndJobClaims(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
@@ -29,42 +33,10 @@ export function withExclusiveMigrationsAndJobClaims(adapterObj: DatabaseAdapterO
       adapter.migrate = (options) => withDatabaseLock(adapter, 'migrations', () => migrate(options))
 
       const updateJobs = adapter.updateJobs.bind(adapter)
-      const commit = adapter.commitTransaction.bind(adapter)
-      const rollback = adapter.rollbackTransaction.bind(adapter)
-      const heldUntilCommit = new Map<string | number, () => Promise<void>>()
-      const releaseFor = async (transactionId: unknown) => {
-        const id = (await transactionId) as string | number | undefined
-        const release = id === undefined ? undefined : heldUntilCommit.get(id)
-        if (id !== undefined) heldUntilCommit.delete(id)
-        await release?.()
-      }
       adapter.updateJobs = async (options) => {
-        if (options.data?.processing !== true) return updateJobs(options)
-        const release = await acquireDatabaseLock(adapter, 'job-claims', { waitMs: 60_000 })
-        const transactionId = (await options.req?.transactionID) as string | number | undefined
-        try {
-          const claimed = await updateJobs(options)
-          if (transactionId === undefined) await release()
-          else heldUntilCommit.set(transactionId, release)
-          return claimed
-        } catch (error) {
-          await release()
-          throw error
-        }
-      }
-      adapter.commitTransaction = async (transactionId) => {
-        try {
-          await commit(transactionId)
-        } finally {
-          await releaseFor(transactionId)
-        }
-      }
-      adapter.rollbackTransaction = async (transactionId) => {
-        try {
-          await rollback(transactionId)
-        } finally {
-          await releaseFor(transactionId)
-        }
+        const claim = options.data?.processing === true
+        if (!claim || (await options.req?.transactionID)) return updateJobs(options)
+        return withDatabaseLock(adapter, 'job-claims', () => updateJobs(options), { waitMs: 60_000 })
       }
       return adapter
     },

@@ -164,7 +164,14 @@ export async function acquireDatabaseLock(
   const holder = `${processName}:${crypto.randomBytes(6).toString('hex')}`
   const deadline = Date.now() + waitMs
   let pause = 20
-  while (!(await store.acquire(name, holder, ttlMs))) {
+  // SQLite busy with another process's write for longer than the busy timeout: try again, as for a
+  // lock someone holds.
+  const tryAcquire = () =>
+    store.acquire(name, holder, ttlMs).catch((error) => {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false
+      throw error
+    })
+  while (!(await tryAcquire())) {
     if (Date.now() >= deadline) {
       const current = await store.holder(name)
       throw new Error(

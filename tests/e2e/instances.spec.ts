@@ -93,7 +93,9 @@ test('two instances on one database: both start on an empty one, both serve it, 
   await prepareDatabase(
     { ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SCRIPT_STARTUP_TIMEOUT_MS: '120000' },
     { output: 'collect', attempts: Infinity, forMs: 300_000, onRetry: () => undefined },
-  )
+  ).catch((error: Error & { output?: string }) => {
+    throw new Error(`${error.message}\n${error.output?.slice(-3000) ?? ''}`)
+  })
   for (const instance of instances) {
     const page = await fetch(`${instance.url}/blog/ai-engineer-vs-ml-engineer`)
     expect(page.status, instance.name).toBe(200)
