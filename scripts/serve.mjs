@@ -2,7 +2,7 @@
 // `npm run serve`: the existing production build (NEXT_DIST_DIR, default .next) served on $PORT by
 // server.mjs. No build, no seed: it is what each instance of a deployment runs, several against
 // one database if need be. Pending migrations are applied by the first instance to connect, one
-// at a time (src/db/lock.ts); jobs run on one instance at a time (src/db/jobClaims.ts).
+// at a time (src/db/lock.ts); each due job runs on one instance (src/db/exclusive.ts).
 import fs from 'node:fs'
 import path from 'node:path'
 
