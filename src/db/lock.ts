@@ -7,7 +7,7 @@ import { createClient, type Client, type Config } from '@libsql/client'
  * A lock in the database itself, shared by every process that serves it: the instances of one
  * deployment may run on one machine (SQLite) or many (MongoDB), and the database is the one thing
  * they all reach. Used for the two things that must happen in one process at a time: applying
- * migrations (withMigrationLock) and claiming due jobs (src/db/jobClaims.ts).
+ * migrations and claiming due jobs where no transaction does it already (src/db/exclusive.ts).
  *
  * A lock is a row (SQLite) or document (MongoDB) named after what it guards, with its holder and an
  * expiry. Taking it is one atomic statement that succeeds only when the lock is free or expired;
