@@ -2,9 +2,15 @@
 // The production server: Next (with Payload inside it) behind the reader pages' front cache
 // (src/cache/frontCache.mjs). `npm start`, the end-to-end tests and the benchmark all serve through
 // it, so what is measured is what runs. One process: Payload's hooks purge the cache they share.
+// It serves the build in NEXT_DIST_DIR (default .next) as it is: it never builds, migrates by hand
+// or seeds (`npm start` does those first; `npm run serve` does not), and several may serve one
+// database (Payload applies pending migrations on connecting, one process at a time:
+// src/db/lock.ts).
 //   node server.mjs [-p PORT] [-H HOST]     (defaults: $PORT or 3000, $HOSTNAME or all interfaces)
 // FRONT_CACHE_MB sets the cache's size (default 64); FRONT_CACHE_MB=0 turns it off.
+// WARM_UP=0 skips the warm-up after start; WARM_UP_ARTICLES=N (default 20): see src/cache/warmUp.mjs.
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,8 +18,10 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxies } from './src/auth/clientAddress.mjs'
+import { dropRenderedPages } from './src/cache/buildCache.mjs'
 import { announceSurrogateKeys, FrontCache } from './src/cache/frontCache.mjs'
 import { asRequest } from './src/cache/pageTags.mjs'
+import { warmUp } from './src/cache/warmUp.mjs'
 import { refuseOversizedBody } from './src/config/bodyLimits.mjs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
@@ -34,6 +42,18 @@ process.env.NEXT_TELEMETRY_DISABLED = '1'
 process.env.VALENX_JOB_RUNNER_SECRET = crypto.randomBytes(32).toString('base64url')
 const reachableHost = !hostname || hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
 const selfUrl = `http://${reachableHost.includes(':') ? `[${reachableHost}]` : reachableHost}:${port}`
+
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next')
+if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
+  console.error(`No production build in ${distDir}: run \`npm run build\` first.`)
+  process.exit(1)
+}
+// What a previous run rendered came from the database as it was then (src/cache/buildCache.mjs).
+try {
+  dropRenderedPages(distDir)
+} catch (error) {
+  console.error(`Could not clear the pages a previous run rendered in ${distDir}:`, error)
+}
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })
 await app.prepare()
@@ -64,6 +84,14 @@ server.on('checkContinue', (req, res) => {
 server.keepAliveTimeout = 65_000
 server.listen(port, hostname, () => {
   console.log(`Serving on http://${hostname ?? 'localhost'}:${port} (front cache ${cache ? `${cacheMb} MB` : 'off'})`)
+  if (process.env.WARM_UP === '0') return
+  const articles = Number(process.env.WARM_UP_ARTICLES ?? 20)
+  void warmUp(selfUrl, { articles: Number.isFinite(articles) ? articles : 20 }).then((done) =>
+    console.log(
+      `Warm-up: ${done.rendered} of ${done.pages} pages rendered in ${done.ms} ms` +
+        (done.failures.length ? `; not rendered: ${done.failures.join(', ')}` : ''),
+    ),
+  )
 })
 
 const JOBS_EVERY_MS = 10_000

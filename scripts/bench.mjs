@@ -15,7 +15,7 @@ import { signInAsEditor } from './bench/editor-api.mjs'
 import { lighthouse } from './bench/lighthouse.mjs'
 import { loadTargets } from './bench/load.mjs'
 import { recordPeakMemory } from './bench/memory.mjs'
-import { ARTICLE_PATH, CHROMIUM, parseOptions } from './bench/options.mjs'
+import { ARTICLE_PATH, CHROMIUM, DEMO_ARTICLES, parseOptions } from './bench/options.mjs'
 import { report } from './bench/report.mjs'
 import { seedDatabase } from './bench/seed.mjs'
 import { soak, unrelatedSoak } from './bench/soak.mjs'
@@ -60,6 +60,7 @@ async function stages(bench) {
     `options: ${JSON.stringify(opts)}; ` +
       `load average ${result.machine.loadAverageAtStart.join(' ')} on ${result.machine.cpus} cores`,
   )
+  if (opts.base) return measureRunningSite(bench)
   log(`database and uploads in ${bench.workDir}`)
   await seedDatabase(bench)
   await buildApp(bench)
@@ -76,6 +77,22 @@ async function stages(bench) {
   await browserStages(bench)
   recordPeakMemory(result, app.memory)
   return !opts.soak || (result.soak.passed && result.unrelatedSoak.passed)
+}
+
+/**
+ * --base URL: the load stage against a site that is already running (its own deployment, another
+ * instance, a cache in front of several), with the same static ceilings beside it.
+ * @param {import('./bench/context.mjs').BenchContext} bench
+ */
+async function measureRunningSite(bench) {
+  const { opts, result } = bench
+  bench.base = opts.base
+  result.target = opts.base
+  const { totalDocs } = await (await fetch(`${opts.base}/api/articles?limit=1&depth=0`)).json()
+  result.seededArticles = totalDocs - DEMO_ARTICLES
+  result.notes.push(`Measured the site at ${opts.base}: no seed, build, start, editor path or browser stages.`)
+  await loadTargets(bench, undefined)
+  return true
 }
 
 const bench = await createContext(parseOptions(process.argv.slice(2)))

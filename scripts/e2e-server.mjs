@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Started by Playwright (playwright.config.ts, webServer): a production build served on a free port,
 // against a database of its own in a temporary folder, seeded with the demo content. It builds into
-// .next-e2e so it never replaces the build that `npm start` serves.
+// .next-e2e so it never replaces the build that `npm start` serves. The build comes first, before
+// the database exists at all: every journey then runs on a build that read no database.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,9 +22,10 @@ const env = siteEnv({
   distDir: process.env.E2E_DIST_DIR || '.next-e2e',
 })
 
+// E2E_REUSE_BUILD=1 serves the build already there (rerunning one spec while changing only tests).
+if (process.env.E2E_REUSE_BUILD !== '1' || !fs.existsSync(path.join(env.NEXT_DIST_DIR, 'BUILD_ID')))
+  await buildSite(env, env.NEXT_DIST_DIR)
 await prepareDatabase(env)
-// A fresh database each run: buildSite drops what the last one left in the data cache.
-await buildSite(env, env.NEXT_DIST_DIR)
 
 serveInForeground(...serverCommand(port), {
   env: { ...env, NODE_ENV: 'production' },

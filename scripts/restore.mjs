@@ -9,7 +9,7 @@ import nextEnv from '@next/env'
 
 import { runPayloadScript } from './lib/payload.mjs'
 import { root } from './lib/process.mjs'
-import { clearDataCache, STAMP_FILE, toolEnv } from './lib/site.mjs'
+import { clearDataCache, toolEnv } from './lib/site.mjs'
 
 nextEnv.loadEnvConfig(root)
 const args = process.argv.slice(2)
@@ -25,9 +25,8 @@ await runPayloadScript('src/scripts/restore.ts', { env }).catch((error) => {
   console.error(error.message)
   process.exit(1)
 })
-// The build's pages and data cache hold the content of the database that was there before: the
-// next `npm start` must rebuild from the restored one.
-const distDir = process.env.NEXT_DIST_DIR || '.next'
-fs.rmSync(path.join(root, distDir, STAMP_FILE), { force: true })
-clearDataCache(distDir)
-console.log('The next `npm start` rebuilds the site from the restored content.')
+// The pages and data a server rendered into the build folder hold the content of the database
+// that was there before. The server drops them at every start as well; doing it now leaves nothing
+// stale for a server started some other way.
+clearDataCache(process.env.NEXT_DIST_DIR || '.next')
+console.log('The next start of the server renders every page from the restored content.')

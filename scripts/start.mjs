@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: one command from a fresh clone to a running site. It migrates the database, seeds the
-// demo content into an empty one, builds when the sources changed, and serves the production server.
+// demo content into an empty one, builds when the sources changed (the build reads no database:
+// scripts/build.mjs), and serves the production server.
 //   --dev          run `next dev` instead of a production build
-//   --build-only   stop after the build
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -16,7 +16,7 @@ import { buildSite, prepareDatabase, serverCommand, sourceStamp, STAMP_FILE } fr
 // The same .env files Next reads, so this script and the server agree on every setting.
 nextEnv.loadEnvConfig(root, process.argv.includes('--dev'))
 
-const mode = process.argv.includes('--dev') ? 'dev' : process.argv.includes('--build-only') ? 'build' : 'start'
+const mode = process.argv.includes('--dev') ? 'dev' : 'start'
 const port = process.env.PORT || '3000'
 const databaseUri = process.env.DATABASE_URI?.trim() || 'file:./data/valenx.db'
 const isMongo = /^mongodb(\+srv)?:\/\//.test(databaseUri)
@@ -56,9 +56,8 @@ if (!isMongo) fs.mkdirSync(dataDir(), { recursive: true })
 
 console.log(`Database: ${isMongo ? 'MongoDB' : databaseUri}`)
 const prepared = await prepareDatabase({ ...env, NODE_OPTIONS: '--no-deprecation' }, { output: 'tee' })
-const marker = /prepared: seeded=(\d+)/.exec(prepared)
-if (!marker) throw new Error('Preparing the database stopped before it finished; run `npm start` again.')
-const seededNow = Number(marker[1]) > 0
+if (!/prepared: seeded=(\d+)/.test(prepared))
+  throw new Error('Preparing the database stopped before it finished; run `npm start` again.')
 
 function loginHelp() {
   const site = process.env.NEXT_PUBLIC_SERVER_URL || `http://localhost:${port}`
@@ -98,13 +97,13 @@ if (mode === 'dev') {
     fs.existsSync(path.join(distDir, 'BUILD_ID')) &&
     fs.existsSync(stampFile) &&
     fs.readFileSync(stampFile, 'utf8') === stamp
-  // Pages are pre-rendered from the database at build time, so a freshly seeded database gets a fresh build.
-  if (!current || seededNow) {
-    console.log(current ? 'Rebuilding for the freshly seeded database…' : 'Building the production app (1–2 minutes)…')
+  // The build holds no content (pages render on their first request), so only the sources decide.
+  if (!current) {
+    console.log('Building the production app (1–2 minutes)…')
     await buildSite(env, path.relative(root, distDir))
     fs.writeFileSync(stampFile, stamp)
   } else {
     console.log('Production build is current.')
   }
-  if (mode === 'start') serve(...serverCommand(port))
+  serve(...serverCommand(port))
 }

@@ -5,6 +5,7 @@ import * as migration_20261125_230448_reader_list_indexes from './20261125_23044
 import * as migration_20261126_011359_category_updated_index from './20261126_011359_category_updated_index';
 import * as migration_20261201_222304_used_by_and_live_numbers from './20261201_222304_used_by_and_live_numbers';
 import * as migration_20261201_232042_drop_account_lock from './20261201_232042_drop_account_lock';
+import * as migration_20261201_222748_media_storage_fields from './20261201_222748_media_storage_fields';
 
 export const migrations = [
   {
@@ -36,6 +37,11 @@ export const migrations = [
     up: migration_20261201_222304_used_by_and_live_numbers.up,
     down: migration_20261201_222304_used_by_and_live_numbers.down,
     name: '20261201_222304_used_by_and_live_numbers'
+  },
+  {
+    up: migration_20261201_222748_media_storage_fields.up,
+    down: migration_20261201_222748_media_storage_fields.down,
+    name: '20261201_222748_media_storage_fields'
   },
   {
     up: migration_20261201_232042_drop_account_lock.up,

@@ -1,5 +1,6 @@
-// Stages 2 and 3: the production build in its own folder, then the server's cold start, from
-// spawning server.mjs (Next behind the front cache) to the first 200 of the demo article.
+// Stages 2 and 3: the production build in its own folder (no database, as `npm run build`), then
+// the server's cold start, from spawning server.mjs (Next behind the front cache) to the first 200
+// of the demo article, rendered on that request.
 import { waitForHttp } from '../lib/http.mjs'
 import { start } from '../lib/process.mjs'
 import { buildSite, serverCommand } from '../lib/site.mjs'
@@ -22,7 +23,8 @@ export async function buildApp({ opts, env, result }) {
 export async function startApp({ opts, env, port, base, result }) {
   const started = performance.now()
   const [command, args] = serverCommand(port, ['-H', '127.0.0.1'])
-  const server = start(command, args, { env: { ...env, NODE_ENV: 'production' }, name: 'server' })
+  // No warm-up: the cold start and the uncached first renders are figures of their own.
+  const server = start(command, args, { env: { ...env, NODE_ENV: 'production', WARM_UP: '0' }, name: 'server' })
   const memory = memorySampler(server.pid)
   // Polled every 50 ms: the cold start is one of the figures.
   await waitForHttp(base + ARTICLE_PATH, { child: server, intervalMs: 50, ready: (status) => status === 200 })

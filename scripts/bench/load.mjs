@@ -1,5 +1,6 @@
-// Stages 5 and 6: the static ceiling (the article's HTML served from memory by static-server.mjs),
-// then autocannon's load on each target, warmed first, and each target's ratio to the ceiling.
+// Stages 5 and 6: the static ceilings (the article's HTML, pre-compressed, served from memory by
+// static-server.mjs and from disk by nginx), then wrk's load on each target (in its own process,
+// wrk.mjs), warmed first, and each target's ratio to the ceiling (nginx's when it runs).
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
@@ -10,8 +11,10 @@ import { freePort, waitForHttp } from '../lib/http.mjs'
 import { root, start, stop } from '../lib/process.mjs'
 import { log } from './context.mjs'
 import { GZIP, timedGet } from './http.mjs'
+import { startNginxCeiling } from './nginx.mjs'
 import { ARTICLE_PATH } from './options.mjs'
 import { listPageOf } from './uncached.mjs'
+import { wrkRun } from './wrk.mjs'
 
 /**
  * One autocannon run against `url` (cycling through `requests` when given); resolves with its
@@ -44,6 +47,7 @@ function loadEntry(name, urlPath, outcome) {
     requests: outcome.requests.total,
     latencyMs: {
       p50: outcome.latency.p50,
+      p90: outcome.latency.p90,
       p99: outcome.latency.p99,
       max: outcome.latency.max,
       mean: outcome.latency.average,
@@ -80,39 +84,57 @@ async function startStaticCeiling({ base, workDir, env, result }) {
     intervalMs: 50,
     ready: (status) => status === 200,
   })
-  return { server, origin }
+  return { server, origin, htmlFile }
+}
+
+/** The reader paths measured on every site under test. */
+export function readerTargets(result) {
+  const listPage = listPageOf(result)
+  return [
+    ['article', ARTICLE_PATH],
+    ['blog index', '/blog'],
+    [`blog page ${listPage}`, `/blog/page/${listPage}`],
+    ['feed.xml', '/feed.xml'],
+    ['sitemap.xml', '/sitemap.xml'],
+    ['sitemap articles', '/sitemaps/articles-1.xml'],
+  ]
 }
 
 /**
+ * Three warm-up requests, then wrk's load on one target; its entry goes into result.load.
  * @param {import('./context.mjs').BenchContext} bench
- * @param {import('./memory.mjs').MemorySampler} memory
+ * @param {string} name @param {string} origin @param {string} urlPath
+ */
+export async function loadTarget({ opts, result }, name, origin, urlPath) {
+  for (let index = 0; index < 3; index++) await timedGet(origin + urlPath, { headers: GZIP })
+  log(`load: ${name} ${origin}${urlPath} for ${opts.duration} s at ${opts.connections} connections`)
+  const outcome = await wrkRun({ url: origin + urlPath, connections: opts.connections, duration: opts.duration })
+  const entry = loadEntry(name, urlPath, outcome)
+  result.load.push(entry)
+  return entry
+}
+
+/**
+ * The reader targets of the server under test (bench.base), then the two static ceilings, and
+ * every target's ratio to the ceiling: nginx's, or the node server's when nginx is not installed.
+ * @param {import('./context.mjs').BenchContext} bench
+ * @param {import('./memory.mjs').MemorySampler | undefined} memory
  */
 export async function loadTargets(bench, memory) {
-  const { opts, base, result } = bench
+  const { base, result } = bench
   const ceiling = await startStaticCeiling(bench)
-  const listPage = listPageOf(result)
-  const targets = [
-    ['article', base, ARTICLE_PATH],
-    ['blog index', base, '/blog'],
-    [`blog page ${listPage}`, base, `/blog/page/${listPage}`],
-    ['feed.xml', base, '/feed.xml'],
-    ['sitemap.xml', base, '/sitemap.xml'],
-    ['sitemap articles', base, '/sitemaps/articles-1.xml'],
-    ['static ceiling', ceiling.origin, '/'],
-  ]
-  for (const [name, origin, urlPath] of targets) {
-    for (let index = 0; index < 3; index++) await timedGet(origin + urlPath, { headers: GZIP })
-    log(`load: ${name} ${urlPath} for ${opts.duration} s at ${opts.connections} connections`)
-    const outcome = await autocannonRun({
-      url: origin + urlPath,
-      connections: opts.connections,
-      duration: opts.duration,
-    })
-    result.load.push(loadEntry(name, urlPath, outcome))
-  }
-  const ceilingRate = result.load.find((entry) => entry.name === 'static ceiling')?.requestsPerSecond
+  const nginx = await startNginxCeiling(ceiling.htmlFile, result.notes)
+  for (const [name, urlPath] of readerTargets(result)) await loadTarget(bench, name, base, urlPath)
+  await loadTarget(bench, 'static ceiling', ceiling.origin, '/')
+  if (nginx) await loadTarget(bench, 'nginx ceiling', nginx.origin, '/')
+  const ceilingName = nginx ? 'nginx ceiling' : 'static ceiling'
+  const ceilingRate = result.load.find((entry) => entry.name === ceilingName)?.requestsPerSecond
+  result.ceiling = ceilingName
   for (const entry of result.load) entry.ratioToCeiling = ceilingRate ? entry.requestsPerSecond / ceilingRate : null
-  memory.sample()
-  result.memory.peakTreeRssAfterLoadMiB = Math.round(memory.state.peakTreeRssMiB)
+  if (memory) {
+    memory.sample()
+    result.memory.peakTreeRssAfterLoadMiB = Math.round(memory.state.peakTreeRssMiB)
+  }
   await stop(ceiling.server)
+  if (nginx) await stop(nginx.server)
 }

@@ -25,6 +25,8 @@ export const DIST_DIR = '.next-bench'
  *   --keep             keep the temporary database folder
  *   --database FILE    rerun on a copy of a database kept with --keep (no seeding)
  *   --soak             the soak (--soak-duration S, default 60; --soak-connections C, default 64)
+ *   --base URL         measure the reader paths of a site already running at URL (another instance,
+ *                      a cache in front of instances) instead of starting one: the load stage only
  */
 export function parseOptions(argv) {
   const flag = (name) => argv.includes(name)
@@ -53,6 +55,7 @@ export function parseOptions(argv) {
     // Used on a copy: the 10,000-article seed takes a while.
     database: valueOf('--database'),
     soak: flag('--soak'),
+    base: valueOf('--base')?.replace(/\/$/, ''),
     soakDuration: number('--soak-duration', 60),
     soakConnections: number('--soak-connections', 64),
   }

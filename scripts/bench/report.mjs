@@ -6,7 +6,7 @@ const fmt = (value, digits = 0) =>
   value === null || value === undefined || Number.isNaN(value) ? '–' : Number(value).toFixed(digits)
 const orDash = (ms) => (ms !== undefined ? seconds(ms) : '–')
 
-function loadTable(load) {
+function loadTable(load, ceiling) {
   const columns = [
     ['req/s', 8],
     ['p50 ms', 7],
@@ -15,7 +15,7 @@ function loadTable(load) {
     ['B/resp', 7],
     ['errors', 6],
     ['non2xx', 6],
-    ['× ceiling', 9],
+    [ceiling === 'nginx ceiling' ? '× nginx' : '× ceiling', 9],
   ]
   const row = (name, values) =>
     [name.padEnd(16), ...values.map((value, index) => pad(value, columns[index][1]))].join(' ')
@@ -29,8 +29,8 @@ function loadTable(load) {
     lines.push(
       row(entry.name, [
         fmt(entry.requestsPerSecond),
-        fmt(entry.latencyMs.p50),
-        fmt(entry.latencyMs.p99),
+        fmt(entry.latencyMs.p50, 1),
+        fmt(entry.latencyMs.p99, 1),
         fmt(entry.bytesPerSecond / 1024),
         entry.bytesPerResponse,
         entry.errors + entry.timeouts,
@@ -113,9 +113,10 @@ export function report(data) {
     `${machine.cpus} cores, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')} at start, ` +
       `${(machine.loadAverageAtEnd ?? []).join(' ')} at end`,
     `${data.seededArticles ?? '?'} generated articles (+5 demo, ~${data.wordsPerArticle ?? '?'} words each); ` +
-      `${options.connections} connections, ${options.duration} s per target, gzip accepted, loopback`,
+      `${options.connections} connections, ${options.duration} s per target, gzip accepted, loopback, wrk`,
+    ...(data.target ? [`site under test: ${data.target} (--base)`] : []),
     '',
-    ...loadTable(data.load),
+    ...loadTable(data.load, data.ceiling),
     '',
     `seeding: ${orDash(t.seedMs)}   build: ${orDash(t.buildMs)}   cold start to first page: ${coldStart} ms`,
   ]

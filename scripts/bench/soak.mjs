@@ -14,6 +14,7 @@ import { autocannonRun } from './load.mjs'
 import { malformedSoak } from './malformed.mjs'
 import { settledRssMiB } from './memory.mjs'
 import { ARTICLE_PATH } from './options.mjs'
+import { wrkRun } from './wrk.mjs'
 
 const PATHS = [ARTICLE_PATH, '/blog', '/search?q=engineer', '/feed.xml']
 
@@ -80,12 +81,7 @@ async function checkSaves(editor, acknowledged, rows) {
  */
 export async function soak({ opts, base }, editor, memory) {
   const readers = (duration) =>
-    autocannonRun({
-      url: base,
-      connections: opts.soakConnections,
-      duration,
-      requests: PATHS.map((urlPath) => ({ method: 'GET', path: urlPath })),
-    })
+    wrkRun({ url: base + PATHS[0], connections: opts.soakConnections, duration, paths: PATHS })
   // The editor saves during the warm-up too: each save revalidates the pages, so without them the
   // warm-up would measure a server that only answers from its caches, and the memory baseline would
   // sit below the steady state the soak then reaches.

@@ -1,7 +1,8 @@
-// Stage 4, uncached renders: the first request to pages no cache holds yet. Category pages and
-// /blog/page/N are rendered on their first request; the home, /blog, the sitemaps and the feed are
-// pre-rendered by the build, so a salary-table save (which revalidates every article list, as an
-// editor's would) comes before their first request.
+// Stage 4, uncached renders: the first request to pages no cache holds yet. The build renders
+// nothing (it has no database), so every page is rendered on its first request; the demo article
+// was already requested by the cold start, and the server warms nothing up (WARM_UP=0). A
+// salary-table save (which revalidates every article list, as an editor's would) comes before the
+// second group, so those are re-renders after a change: data and HTML both rebuilt.
 import { log } from './context.mjs'
 import { timedGet, GZIP } from './http.mjs'
 import { ARTICLE_PATH, DEMO_ARTICLES, PAGE_SIZE } from './options.mjs'

@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { dataCacheEntries, dropRenderedPages } from '../../src/cache/buildCache.mjs'
 import { runPayloadScript } from './payload.mjs'
 import { bin, root, run } from './process.mjs'
 
@@ -44,29 +45,43 @@ export function siteEnv({ port, databaseUri, dataDir, distDir }) {
 export const prepareDatabase = (env, options = {}) => runPayloadScript('src/scripts/prepare.ts', { env, ...options })
 
 /**
- * Builds the production app into `distDir` (relative to the repository). Next keeps
- * `unstable_cache` entries in <distDir>/cache/fetch-cache across builds, and the build pre-renders
- * pages from them: they belong to the database they were read from, so they go first.
+ * Where the build is pointed instead of a database: a file in a folder that does not exist, so a
+ * page that tried to read content during `next build` would fail the build at once rather than
+ * bake someone's content into it. Pages read nothing during the build (src/data/read.ts).
+ */
+export const NO_DATABASE = 'file:/valenx-the-build-reads-no-database/none.db'
+
+/**
+ * Builds the production app into `distDir` (relative to the repository), with no database and no
+ * secret: the same build serves any database (an image is built once and deployed many times).
+ * `next build` renders the static routes once, from an empty site (src/data/read.ts); those
+ * renders are deleted afterwards, so every page is rendered from the database on its first request
+ * and cached from then on. A build that cached data anyway is refused.
  * @param {NodeJS.ProcessEnv} env
  * @param {string} distDir
  * @param {{ timeoutMs?: number }} [options]
  */
 export async function buildSite(env, distDir, { timeoutMs } = {}) {
-  clearDataCache(distDir)
-  await run(bin('next'), ['build'], {
-    env: { ...env, NODE_ENV: 'production' },
-    output: timeoutMs ? 'tee' : 'inherit',
-    timeoutMs,
-  })
+  const dir = path.join(root, distDir)
+  dropRenderedPages(dir)
+  const buildEnv = { ...env, NODE_ENV: 'production', DATABASE_URI: NO_DATABASE }
+  delete buildEnv.PAYLOAD_SECRET
+  await run(bin('next'), ['build'], { env: buildEnv, output: timeoutMs ? 'tee' : 'inherit', timeoutMs })
+  const cached = dataCacheEntries(dir)
+  if (cached.length)
+    throw new Error(
+      `The build cached ${cached.length} data entries (${dir}/cache/fetch-cache): pages must read content only on a request (src/data/read.ts).`,
+    )
+  dropRenderedPages(dir)
 }
 
 /**
- * Drops the build's data cache (see buildSite): needed when the database behind a build changes
- * (a restore) before the next build.
+ * Drops the pages and data a server rendered into the build folder (src/cache/buildCache.mjs): the
+ * server does it at every start, a restore does it at once.
  * @param {string} distDir
  */
 export function clearDataCache(distDir) {
-  fs.rmSync(path.join(root, distDir, 'cache', 'fetch-cache'), { recursive: true, force: true })
+  dropRenderedPages(path.join(root, distDir))
 }
 
 /**

@@ -10,6 +10,13 @@ export { dataDir, localSecretsFile, randomSecret, readLocalSecrets, writeLocalSe
 
 export const projectRoot = process.cwd()
 
+/**
+ * True inside `next build`. The build reaches no database and holds no secret (an image is built
+ * once and deployed with its settings), so code that runs while Next collects and renders the
+ * routes checks this instead of reading them (src/data/read.ts, payloadSecret below).
+ */
+export const isBuildPhase = () => process.env.NEXT_PHASE === 'phase-production-build'
+
 export const DEFAULT_DATABASE_URI = 'file:./data/valenx.db'
 
 export function databaseUri(): string {
@@ -28,6 +35,8 @@ export function isMongoUri(uri: string): boolean {
 export function payloadSecret(): string {
   const fromEnv = process.env.PAYLOAD_SECRET?.trim()
   if (fromEnv) return fromEnv
+  // Nothing is signed during the build; a secret generated here would be baked into the image.
+  if (isBuildPhase()) return 'next-build-signs-nothing'
   if (process.env.NODE_ENV === 'production' && isMongoUri(databaseUri())) {
     throw new Error(
       'PAYLOAD_SECRET is not set. With NODE_ENV=production and a MongoDB DATABASE_URI, set PAYLOAD_SECRET explicitly (for example `openssl rand -base64 32`).',

@@ -67,20 +67,3 @@ export const getRedirectForSlug = (slug: string) =>
     const article = await reader.findOne({ collection: 'articles', where, depth: 0, select: { slug: true } })
     return article?.slug ?? null
   })
-
-/**
- * The newest published articles' slugs, pre-rendered at build time. The rest render on their first
- * visit and are cached from then on: a build that rendered 10,000 articles would take an hour.
- */
-export const listRecentSlugs = (limit: number) =>
-  cachedRead(['article-slugs', String(limit)], [], async (reader): Promise<string[]> => {
-    const { docs } = await reader.find({
-      collection: 'articles',
-      sort: '-publishedAt',
-      limit,
-      pagination: false,
-      depth: 0,
-      select: { slug: true },
-    })
-    return docs.map((doc) => doc.slug as string)
-  })

@@ -3,7 +3,7 @@
  * Local API as an anonymous reader and is cached under the tags the collections' hooks revalidate
  * (./read.ts).
  */
-export { getArticleBySlug, getArticlePreview, getRedirectForSlug, listRecentSlugs } from './articles'
+export { getArticleBySlug, getArticlePreview, getRedirectForSlug } from './articles'
 export { getAuthorNames } from './authors'
 export { cardPopulate, cardSelect, listArticles, listFeaturedArticles, PAGE_SIZE, toCard } from './cards'
 export type { ArticleCardData, ArticlePage } from './cards'

@@ -2,6 +2,7 @@ import { unstable_cache } from 'next/cache'
 import type { CollectionSlug, FindOptions, Payload, SelectType, TransformCollectionWithSelect } from 'payload'
 
 import { TagCollector } from '@/cache/documentTags'
+import { isBuildPhase } from '@/config/env'
 
 import { payloadClient } from './payload'
 
@@ -51,13 +52,44 @@ export function anonymousReader(payload: Payload, tags?: TagCollector): Reader {
   }
 }
 
+/**
+ * `next build` renders the static routes (the home page, /blog, the feed, the sitemap index, the
+ * 404 page) once, to learn their shape. The build has no database: an image is built once, without
+ * one, and deployed to many. So during the build every read sees an empty site and nothing is
+ * cached, and the build step deletes those renders afterwards (`scripts/lib/site.mjs`,
+ * `dropBuildRenders`): every page is rendered from the database on its first request and cached
+ * from then on.
+ */
+
+const EMPTY_PAGE = {
+  docs: [],
+  totalDocs: 0,
+  totalPages: 0,
+  page: 1,
+  pagingCounter: 0,
+  hasPrevPage: false,
+  hasNextPage: false,
+  prevPage: null,
+  nextPage: null,
+}
+
+/** What every read sees during the build: no documents, an unset global. */
+const emptySite: Reader = {
+  find: (async (args: { limit?: number }) => ({ ...EMPTY_PAGE, limit: args.limit ?? 10 })) as unknown as Payload['find'],
+  findGlobal: (async () => ({})) as unknown as Payload['findGlobal'],
+  count: (async () => ({ totalDocs: 0 })) as unknown as Payload['count'],
+  findOne: (async () => null) as Reader['findOne'],
+}
+
 /** Uncached: `read` with the anonymous reader (tests). */
 export async function readAsReader<T>(read: (reader: Reader) => Promise<T>): Promise<T> {
+  if (isBuildPhase()) return read(emptySite)
   return read(anonymousReader(await payloadClient()))
 }
 
 /** Uncached, with the tags of what it read (search, which has its own cache: src/cache/searchCache.ts). */
 export async function readTagged<T>(read: (reader: Reader) => Promise<T>): Promise<{ value: T; tags: string[] }> {
+  if (isBuildPhase()) return { value: await read(emptySite), tags: [] }
   const payload = await payloadClient()
   const tags = new TagCollector(payload.config)
   const value = await read(anonymousReader(payload, tags))
@@ -124,6 +156,7 @@ async function cached<T>(
  * source joins the key, so a build that changes a read never serves the entries of the old one.
  */
 export function cachedRead<T>(key: string[], tags: string[], read: (reader: Reader) => Promise<T>): Promise<T> {
+  if (isBuildPhase()) return readAsReader(read)
   return cached([...key, read.toString()], tags, () => readTagged(read))
 }
 
@@ -137,6 +170,8 @@ export type PrivilegedReader = Pick<Payload, 'find' | 'findVersions'> & { payloa
  * a reader's are; anything else they read must name its tags in `tags`.
  */
 export function cachedPrivilegedRead<T>(key: string[], tags: string[], read: (payload: PrivilegedReader) => Promise<T>) {
+  if (isBuildPhase())
+    throw new Error(`The build has no database: ${key[0]} can only be read on a request (render the page on demand).`)
   return cached([...key, read.toString()], tags, async () => {
     const payload = await payloadClient()
     const collector = new TagCollector(payload.config)

@@ -10,7 +10,8 @@ import { migrations as mongoMigrations } from '../../migrations/mongodb'
 import { migrations as sqliteMigrations } from '../../migrations/sqlite'
 import { withAfterCommit } from './afterCommit'
 import { guardDatabaseFile } from './databaseFile'
-import { databaseUri, isMongoUri, projectRoot } from '@/config/env'
+import { withExclusiveMigrationsAndJobClaims } from './exclusive'
+import { databaseUri, isBuildPhase, isMongoUri, projectRoot } from '@/config/env'
 import { withQueuedSqliteTransactions } from './sqliteTransactions'
 
 /** The SQLite file a `file:` URL names, or undefined (in-memory, remote libsql). */
@@ -28,36 +29,41 @@ function sqliteFile(uri: string): string | undefined {
 export function databaseAdapter(): DatabaseAdapterObj {
   const uri = databaseUri()
   if (isMongoUri(uri)) {
-    // Revalidation waits for the save's commit on both adapters (src/db/afterCommit.ts).
-    return withAfterCommit(
-      mongooseAdapter({
-        url: uri,
-        migrationDir: path.resolve(projectRoot, 'migrations/mongodb'),
-        prodMigrations: mongoMigrations,
-      }),
+    // Revalidation waits for the save's commit on both adapters (src/db/afterCommit.ts); migrations
+    // and job claims happen in one process at a time (./exclusive.ts).
+    return withExclusiveMigrationsAndJobClaims(
+      withAfterCommit(
+        mongooseAdapter({
+          url: uri,
+          migrationDir: path.resolve(projectRoot, 'migrations/mongodb'),
+          prodMigrations: mongoMigrations,
+        }),
+      ),
     )
   }
   const file = sqliteFile(uri)
-  // libsql opens `file:` URLs but does not create their folder.
-  if (file) fs.mkdirSync(path.dirname(file), { recursive: true })
-  const adapter = withAfterCommit(
-    withQueuedSqliteTransactions(
-      sqliteAdapter({
-        client: { url: uri },
-        idType: 'uuid',
-        // Schema changes go through committed migrations only, on every machine.
-        push: false,
-        migrationDir: path.resolve(projectRoot, 'migrations/sqlite'),
-        prodMigrations: sqliteMigrations,
-        // Readers and the editor's saves share one file: WAL lets reads go on during a write.
-        wal: true,
-        busyTimeout: 5000,
-        // A save (row, relations, arrays, version) is one transaction: it lands whole or not at all.
-        // The wrapper makes them work on libsql; see sqliteTransactions.ts.
-        transactionOptions: {},
-        // Every SQL statement on the console, for finding slow queries.
-        logger: process.env.DRIZZLE_LOG === '1',
-      }),
+  // libsql opens `file:` URLs but does not create their folder (the build opens none).
+  if (file && !isBuildPhase()) fs.mkdirSync(path.dirname(file), { recursive: true })
+  const adapter = withExclusiveMigrationsAndJobClaims(
+    withAfterCommit(
+      withQueuedSqliteTransactions(
+        sqliteAdapter({
+          client: { url: uri },
+          idType: 'uuid',
+          // Schema changes go through committed migrations only, on every machine.
+          push: false,
+          migrationDir: path.resolve(projectRoot, 'migrations/sqlite'),
+          prodMigrations: sqliteMigrations,
+          // Readers and the editor's saves share one file: WAL lets reads go on during a write.
+          wal: true,
+          busyTimeout: 5000,
+          // A save (row, relations, arrays, version) is one transaction: it lands whole or not at all.
+          // The wrapper makes them work on libsql; see sqliteTransactions.ts.
+          transactionOptions: {},
+          // Every SQL statement on the console, for finding slow queries.
+          logger: process.env.DRIZZLE_LOG === '1',
+        }),
+      ),
     ),
   )
   return file ? guardDatabaseFile(adapter, file) : adapter

@@ -1,5 +1,6 @@
 import { searchPlugin } from '@payloadcms/plugin-search'
 import { seoPlugin } from '@payloadcms/plugin-seo'
+import { s3Storage } from '@payloadcms/storage-s3'
 import type { GenerateDescription, GenerateTitle, GenerateURL } from '@payloadcms/plugin-seo/types'
 import path from 'node:path'
 
@@ -8,6 +9,7 @@ import type { CollectionConfig, GlobalConfig, Plugin } from 'payload'
 import type { Article } from '@payload-types'
 import { editors } from '@/access'
 import { readerGraphPlugin } from '@/cache/graphHooks'
+import { mediaStorage } from '@/config/mediaStorage'
 import { keepPublishedOnPlainSave, reapplyPendingDraft } from '@/hooks/keepPublishedOnPlainSave'
 import { rejectMalformedGlobalInput, rejectMalformedInput } from '@/hooks/rejectMalformedInput'
 import { nameFileByType, serveStoredFilesOnly } from '@/hooks/uploads'
@@ -46,10 +48,10 @@ const guardEveryWrite: Plugin = (config) => {
       ...(upload && {
         upload: {
           ...upload,
-          handlers: [
-            serveStoredFilesOnly(path.resolve(upload.staticDir ?? collection.slug)),
-            ...(upload.handlers ?? []),
-          ],
+          // On local disk only: with S3 (src/config/mediaStorage.ts) the files are not on this disk.
+          handlers: upload.disableLocalStorage
+            ? (upload.handlers ?? [])
+            : [serveStoredFilesOnly(path.resolve(upload.staticDir ?? collection.slug)), ...(upload.handlers ?? [])],
         },
       }),
     }
@@ -99,6 +101,8 @@ export const plugins: Plugin[] = [
       ],
     },
   }),
+  // Media on S3 when S3_BUCKET is set, on the local disk otherwise (src/config/mediaStorage.ts).
+  s3Storage(mediaStorage()),
   guardEveryWrite,
   // Last: it hooks every collection readers see, those the plugins above add included.
   readerGraphPlugin(),

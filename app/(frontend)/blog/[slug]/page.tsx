@@ -13,7 +13,6 @@ import {
   getAuthorNames,
   getFigureChanges,
   getRedirectForSlug,
-  listRecentSlugs,
   toCard,
 } from '@/data'
 import { visibleChanges } from '@/salary-tables/history'
@@ -32,10 +31,11 @@ export const revalidate = false
 
 type Args = { params: Promise<{ slug: string }> }
 
-const PRERENDERED_ARTICLES = 100
-
-export async function generateStaticParams() {
-  return (await listRecentSlugs(PRERENDERED_ARTICLES)).map((slug) => ({ slug }))
+// None at build time (the build has no database): each article is rendered on its first request
+// and cached until it or a table it shows changes. The server's warm-up renders the newest ones
+// right after start (src/cache/warmUp.mjs).
+export function generateStaticParams() {
+  return []
 }
 
 async function loadArticle(slug: string, preview: boolean): Promise<Article> {
