@@ -35,8 +35,9 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { ImportLink as ImportLink_7bca913646eb599546a77f8fc16643b0 } from '../../../src/import/admin/ImportLink'
 import { FigureImpact as FigureImpact_57f0b941fdcb93f659ead7cf098723a4 } from '../../../collections/SalaryTables/components/FigureImpact'
 import { AsOfCell as AsOfCell_75754298c18c55c721580cf3da960724 } from '../../../src/admin/AsOfCell'
+import { RowsGrid as RowsGrid_a03d8593bae58a72a2be3d5f2efd726e } from '../../../collections/SalaryTables/components/RowsGrid'
+import { SalaryRowLabel as SalaryRowLabel_e86869736e090d7b7986e3e4d0a5e68b } from '../../../collections/SalaryTables/components/RowLabel'
 import { CsvTools as CsvTools_803896eb862d7c0c35f8220156dc2f6c } from '../../../collections/SalaryTables/components/CsvTools'
-import { RowTotalField as RowTotalField_bcad341f2fc7da550faca9e0ff877b26 } from '../../../collections/SalaryTables/components/RowTotalField'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { FigureHealth as FigureHealth_83dce865e17e186930fc2cc4b42611ed } from '../../../src/admin/FigureHealth'
@@ -82,8 +83,9 @@ export const importMap = {
   "/src/import/admin/ImportLink#ImportLink": ImportLink_7bca913646eb599546a77f8fc16643b0,
   "/collections/SalaryTables/components/FigureImpact#FigureImpact": FigureImpact_57f0b941fdcb93f659ead7cf098723a4,
   "/src/admin/AsOfCell#AsOfCell": AsOfCell_75754298c18c55c721580cf3da960724,
+  "/collections/SalaryTables/components/RowsGrid#RowsGrid": RowsGrid_a03d8593bae58a72a2be3d5f2efd726e,
+  "/collections/SalaryTables/components/RowLabel#SalaryRowLabel": SalaryRowLabel_e86869736e090d7b7986e3e4d0a5e68b,
   "/collections/SalaryTables/components/CsvTools#CsvTools": CsvTools_803896eb862d7c0c35f8220156dc2f6c,
-  "/collections/SalaryTables/components/RowTotalField#RowTotalField": RowTotalField_bcad341f2fc7da550faca9e0ff877b26,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
   "/src/admin/FigureHealth#FigureHealth": FigureHealth_83dce865e17e186930fc2cc4b42611ed,
