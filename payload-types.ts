@@ -335,15 +335,6 @@ export interface SalaryTable {
   period?: string | null;
   asOf: string;
   notes?: string | null;
-  updatedBy?: (string | null) | User;
-  /**
-   * Articles that embed this table or cite its figures. Renaming or removing a row breaks their figures (they keep their last value).
-   */
-  usedBy?: {
-    docs?: (string | Article)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
   rows: {
     role: string;
     tier: string;
@@ -360,6 +351,15 @@ export interface SalaryTable {
     source: string;
     id?: string | null;
   }[];
+  /**
+   * Articles that embed this table or cite its figures. Renaming or removing a row breaks their figures (they keep their last value).
+   */
+  usedBy?: {
+    docs?: (string | Article)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -651,8 +651,6 @@ export interface SalaryTablesSelect<T extends boolean = true> {
   period?: T;
   asOf?: T;
   notes?: T;
-  updatedBy?: T;
-  usedBy?: T;
   rows?:
     | T
     | {
@@ -665,6 +663,8 @@ export interface SalaryTablesSelect<T extends boolean = true> {
         source?: T;
         id?: T;
       };
+  usedBy?: T;
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
