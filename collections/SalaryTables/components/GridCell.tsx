@@ -1,6 +1,6 @@
 'use client'
 
-import { useField, useFormSubmitted } from '@payloadcms/ui'
+import { useConfig, useField, useFormSubmitted, useTranslation } from '@payloadcms/ui'
 import type { Validate } from 'payload'
 import { text } from 'payload/shared'
 import { memo, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react'
@@ -26,6 +26,18 @@ export const CELL_RULES: Record<EditableColumn, Validate> = {
   equity: amountRule,
   bonus: amountRule,
   source: textRule(TEXT_LIMITS.source),
+}
+
+export type RuleContext = { config: unknown; t: unknown }
+
+/**
+ * What is wrong with a cell's value, by the column's rule, or null. The grid runs the rules itself:
+ * Payload's form only shows a field's error after the first submit, and a grid of figures should
+ * say at once that "-5" is not an amount. After a submit, the server's answer is shown as well.
+ */
+export function cellProblem(column: EditableColumn, value: unknown, { config, t }: RuleContext): string | null {
+  const result = CELL_RULES[column](value, { req: { payload: { config }, t } } as never)
+  return typeof result === 'string' ? result : null
 }
 
 /** The id Payload gives a field's input, which labels, error links and the tests use. */
@@ -76,10 +88,13 @@ export const GridCell = memo(function GridCell({
   const path = `${rowsPath}.${row}.${column}`
   const { value, setValue, valid, errorMessage } = useField<unknown>({ path, validate: CELL_RULES[column] })
   const submitted = useFormSubmitted()
+  const { config } = useConfig()
+  const { t } = useTranslation()
   const [draft, setDraft] = useState<string | null>(null)
   const atFocus = useRef<unknown>(undefined)
   const id = cellId(rowsPath, row, column)
-  const invalid = valid === false && Boolean(errorMessage) && (touched || submitted)
+  const problem = cellProblem(column, value, { config, t }) ?? (submitted && valid === false ? errorMessage : null)
+  const invalid = Boolean(problem) && (touched || submitted)
 
   // A paste or an undo can change the value under the caret: show it rather than the old draft.
   useEffect(() => {

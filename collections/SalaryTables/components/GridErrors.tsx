@@ -1,10 +1,11 @@
 'use client'
 
-import { useFormFields } from '@payloadcms/ui'
+import { useConfig, useFormFields, useTranslation } from '@payloadcms/ui'
 
 import { GRID_LABELS, rowLabel, type EditableColumn } from '@/salary-tables/grid'
 
-import { cellId } from './GridCell'
+import { validateUniqueRoleTier } from '../validateRows'
+import { cellId, cellProblem } from './GridCell'
 import styles from './RowsGrid.module.css'
 
 type Problem = { path: string; row: number; column: EditableColumn; message: string; name: string }
@@ -19,7 +20,7 @@ export function GridErrors({
   columns,
   touched,
   submitted,
-  tableError,
+  tableError: serverTableError,
 }: {
   rowsPath: string
   columns: readonly EditableColumn[]
@@ -27,6 +28,8 @@ export function GridErrors({
   submitted: boolean
   tableError?: string
 }) {
+  const { config } = useConfig()
+  const { t } = useTranslation()
   // A string, so the list re-renders only when the problems change, not on every keystroke.
   const serialized = useFormFields(([fields]) => {
     const found: Problem[] = []
@@ -35,17 +38,28 @@ export function GridErrors({
       for (const column of columns) {
         const path = `${rowsPath}.${row}.${column}`
         const field = fields[path]
-        if (field?.valid !== false || !field.errorMessage || !(submitted || touched.has(path))) continue
+        if (!(submitted || touched.has(path))) continue
+        const message =
+          cellProblem(column, field?.value, { config, t }) ??
+          (submitted && field?.valid === false ? field.errorMessage : null)
+        if (!message) continue
         const name = rowLabel(
           { role: fields[`${rowsPath}.${row}.role`]?.value, tier: fields[`${rowsPath}.${row}.tier`]?.value },
           row,
         )
-        found.push({ path, row, column, message: field.errorMessage, name })
+        found.push({ path, row, column, message, name })
       }
     }
-    return JSON.stringify(found)
+    // The table's own rule (one row per role and tier), on the rows as they stand.
+    const rows = Array.from({ length: count }, (_, row) => ({
+      role: fields[`${rowsPath}.${row}.role`]?.value,
+      tier: fields[`${rowsPath}.${row}.tier`]?.value,
+    }))
+    const table = touched.size || submitted ? validateUniqueRoleTier(count as never, { data: { rows } } as never) : true
+    return JSON.stringify({ found, table: typeof table === 'string' ? table : null })
   })
-  const problems = JSON.parse(serialized) as Problem[]
+  const { found: problems, table } = JSON.parse(serialized) as { found: Problem[]; table: string | null }
+  const tableError = table ?? serverTableError
   if (!problems.length && !tableError) return null
   return (
     <div className={styles.errors} role="alert" data-testid="grid-errors">
