@@ -32,7 +32,11 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'category', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'excerpt'],
-    components: { beforeListTable: ['/src/import/admin/ImportLink#ImportLink'] },
+    components: {
+      beforeListTable: ['/src/import/admin/ImportLink#ImportLink'],
+      // Who saved each version and what it changed (src/admin/versions).
+      views: { edit: { versions: { Component: '/src/admin/versions/VersionsView#VersionsView' } } },
+    },
     preview: (doc) => (doc?.slug ? previewUrl(articlePath(String(doc.slug))) : null),
     livePreview: {
       url: ({ data }) => (data?.slug ? previewUrl(articlePath(String(data.slug))) : ''),

@@ -19,6 +19,8 @@ export const SalaryTables: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'period', 'asOf', '_status', 'updatedAt'],
     description: 'Each figure lives here once; every article that embeds or cites a table follows it.',
+    // Who saved each version and what it changed, row by row (src/admin/versions).
+    components: { views: { edit: { versions: { Component: '/src/admin/versions/VersionsView#VersionsView' } } } },
   },
   access: editorialAccess,
   // Wherever a table is populated (an article's blocks and figures), everything but "Used by": that

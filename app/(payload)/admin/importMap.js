@@ -33,6 +33,7 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ImportLink as ImportLink_7bca913646eb599546a77f8fc16643b0 } from '../../../src/import/admin/ImportLink'
+import { VersionsView as VersionsView_4a26b829f43566259cd68bac1478578d } from '../../../src/admin/versions/VersionsView'
 import { FigureImpact as FigureImpact_57f0b941fdcb93f659ead7cf098723a4 } from '../../../collections/SalaryTables/components/FigureImpact'
 import { AsOfCell as AsOfCell_75754298c18c55c721580cf3da960724 } from '../../../src/admin/AsOfCell'
 import { RowsGrid as RowsGrid_a03d8593bae58a72a2be3d5f2efd726e } from '../../../collections/SalaryTables/components/RowsGrid'
@@ -81,6 +82,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/src/import/admin/ImportLink#ImportLink": ImportLink_7bca913646eb599546a77f8fc16643b0,
+  "/src/admin/versions/VersionsView#VersionsView": VersionsView_4a26b829f43566259cd68bac1478578d,
   "/collections/SalaryTables/components/FigureImpact#FigureImpact": FigureImpact_57f0b941fdcb93f659ead7cf098723a4,
   "/src/admin/AsOfCell#AsOfCell": AsOfCell_75754298c18c55c721580cf3da960724,
   "/collections/SalaryTables/components/RowsGrid#RowsGrid": RowsGrid_a03d8593bae58a72a2be3d5f2efd726e,
