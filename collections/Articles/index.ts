@@ -23,6 +23,7 @@ import { publishNewDependencies } from './hooks/publishNewDependencies'
 import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
 import { setDefaultAuthor } from './hooks/setDefaultAuthor'
+import { discardEndpoint, sweepAbandonedPlaceholders } from './untouched/hooks'
 
 export const MAX_RELATED_POSTS = 6
 
@@ -72,6 +73,12 @@ export const Articles: CollectionConfig = {
     { fields: ['category', '_status', 'updatedAt'] },
   ],
   fields: [
+    {
+      // Display only: an untouched "Create New" draft is discarded when its form is left.
+      name: 'discardUntouchedDraft',
+      type: 'ui',
+      admin: { components: { Field: '/collections/Articles/components/DiscardUntouchedDraft#DiscardUntouchedDraft' } },
+    },
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     {
       name: 'excerpt',
@@ -178,13 +185,13 @@ export const Articles: CollectionConfig = {
       fields: [{ name: 'slug', type: 'text', index: true }],
     },
   ],
-  endpoints: [figureChangesEndpoint, importEndpoint],
+  endpoints: [figureChangesEndpoint, importEndpoint, discardEndpoint],
   hooks: {
     beforeOperation: [keepAuthorsToDrafts],
     beforeValidate: [refuseStaleSave],
     afterError: [showEditConflictWhole],
     beforeChange: [setDefaultAuthor, populatePublishedAt, rememberPreviousSlug, indexContent],
-    afterChange: [publishNewDependencies, revalidateArticle],
+    afterChange: [publishNewDependencies, revalidateArticle, sweepAbandonedPlaceholders],
     afterDelete: [revalidateDeletedArticle],
   },
   versions: {
