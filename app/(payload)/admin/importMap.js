@@ -42,6 +42,7 @@ import { SalaryRowLabel as SalaryRowLabel_e86869736e090d7b7986e3e4d0a5e68b } fro
 import { CsvTools as CsvTools_803896eb862d7c0c35f8220156dc2f6c } from '../../../collections/SalaryTables/components/CsvTools'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
+import { EmailNotice as EmailNotice_38359dc1285837639fa3a7307deaf1ec } from '../../../src/admin/EmailNotice'
 import { FigureHealth as FigureHealth_83dce865e17e186930fc2cc4b42611ed } from '../../../src/admin/FigureHealth'
 import { ImportView as ImportView_25045ec24038eba08362a7e2834747ec } from '../../../src/import/admin/ImportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -92,6 +93,7 @@ export const importMap = {
   "/collections/SalaryTables/components/CsvTools#CsvTools": CsvTools_803896eb862d7c0c35f8220156dc2f6c,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
+  "/src/admin/EmailNotice#EmailNotice": EmailNotice_38359dc1285837639fa3a7307deaf1ec,
   "/src/admin/FigureHealth#FigureHealth": FigureHealth_83dce865e17e186930fc2cc4b42611ed,
   "/src/import/admin/ImportView#ImportView": ImportView_25045ec24038eba08362a7e2834747ec,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
