@@ -16,7 +16,9 @@ export function DiscardUntouchedDraft() {
   const title = useFormFields(([fields]) => fields.title?.value)
   const modified = useFormModified()
   const state = useRef({ title, modified })
-  state.current = { title, modified }
+  useEffect(() => {
+    state.current = { title, modified }
+  }, [title, modified])
 
   useEffect(() => {
     if (!id || collectionSlug !== 'articles') return

@@ -2,7 +2,15 @@
 
 import { useDocumentInfo, useField, useForm, useFormFields, useFormSubmitted } from '@payloadcms/ui'
 import type { ArrayFieldClientComponent, FormState, Validate } from 'payload'
-import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react'
 
 import {
   EDITABLE_COLUMNS,
@@ -77,8 +85,11 @@ export const RowsGrid: ArrayFieldClientComponent = ({ path: staticPath, readOnly
   const [touched, setTouched] = useState<Set<string>>(() => new Set())
   const [status, setStatus] = useState('')
   const [pending, setPending] = useState<PendingRemoval | null>(null)
+  // The handlers below read the count as it is when a key is pressed, not when they were made.
   const rowCount = useRef(rows.length)
-  rowCount.current = rows.length
+  useLayoutEffect(() => {
+    rowCount.current = rows.length
+  }, [rows.length])
 
   const touch = useCallback(
     (cellPath: string) => setTouched((seen) => (seen.has(cellPath) ? seen : new Set(seen).add(cellPath))),

@@ -1,8 +1,6 @@
 'use client'
 
-import { useEffect, useState } from 'react'
-
-const format = (iso: string, timeZone?: string) =>
+const format = (iso: string) =>
   new Date(iso).toLocaleString('en-US', {
     month: 'short',
     day: 'numeric',
@@ -10,13 +8,16 @@ const format = (iso: string, timeZone?: string) =>
     hour: 'numeric',
     minute: '2-digit',
     second: '2-digit',
-    timeZone,
-    timeZoneName: timeZone ? 'short' : undefined,
   })
 
-/** A version's time in the editor's own time zone (UTC until the browser has rendered it). */
+/**
+ * A version's time in the editor's own time zone. The server renders it in its own; the browser's
+ * differs, so the mismatch is expected.
+ */
 export function VersionTime({ iso }: { iso: string }) {
-  const [text, setText] = useState(() => format(iso, 'UTC'))
-  useEffect(() => setText(format(iso)), [iso])
-  return <time dateTime={iso}>{text}</time>
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {format(iso)}
+    </time>
+  )
 }
