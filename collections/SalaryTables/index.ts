@@ -79,6 +79,8 @@ export const SalaryTables: CollectionConfig = {
           // A spreadsheet of the rows; the stored shape and every path stay Payload's array's.
           Field: '/collections/SalaryTables/components/RowsGrid#RowsGrid',
           RowLabel: '/collections/SalaryTables/components/RowLabel#SalaryRowLabel',
+          // Payload's version comparison: rows by name, not "Item 01".
+          Diff: '/collections/SalaryTables/components/RowsDiff#RowsDiff',
         },
       },
       fields: [

@@ -26,7 +26,7 @@ export function parseFrom(from: string | undefined, host: string): { fromAddress
   return { fromName: DEFAULT_FROM_NAME, fromAddress: text || `no-reply@${host}` }
 }
 
-export function smtpSettings(env: NodeJS.ProcessEnv = process.env): SmtpSettings | null {
+export function smtpSettings(env: Record<string, string | undefined> = process.env): SmtpSettings | null {
   const host = env.SMTP_HOST?.trim()
   if (!host) return null
   const port = Number.parseInt(env.SMTP_PORT?.trim() || '587', 10)
@@ -41,9 +41,10 @@ export function smtpSettings(env: NodeJS.ProcessEnv = process.env): SmtpSettings
   }
 }
 
-export const emailConfigured = (env: NodeJS.ProcessEnv = process.env): boolean => Boolean(env.SMTP_HOST?.trim())
+export const emailConfigured = (env: Record<string, string | undefined> = process.env): boolean =>
+  Boolean(env.SMTP_HOST?.trim())
 
-export function emailAdapter(env: NodeJS.ProcessEnv = process.env): Promise<EmailAdapter> | undefined {
+export function emailAdapter(env: Record<string, string | undefined> = process.env): Promise<EmailAdapter> | undefined {
   const smtp = smtpSettings(env)
   // Undefined: Payload's console adapter.
   if (!smtp) return undefined

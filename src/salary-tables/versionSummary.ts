@@ -3,7 +3,7 @@
  * the admin's version list shows ("AI Engineer · FAANG+ base $165,000 → $170,000"). Pure: the
  * versions view (src/admin/versions) reads the versions and passes them in.
  */
-import { formatMoney } from '@/lib/format'
+import { formatMoney, formatNumber } from '@/lib/format'
 
 import { diffSalaryRows, rowFigures } from './csv'
 import { rowName, type SalaryRow } from './model'
@@ -22,17 +22,18 @@ const date = (value: string | null | undefined) => (value ? day.format(new Date(
 const quoted = (value: string | null | undefined) => (value ? `“${value}”` : '(none)')
 
 /**
- * One line per change, figures first: rows changed (each amount, source or spelling), added and
- * removed, then the table's own fields. The total is left out when it only follows its parts.
- * `older` undefined: the table's first version.
+ * The rows' changes, matched by role and tier: each amount, source or spelling that changed, the
+ * rows added and removed. The total is left out when it only follows its parts. `money` formats
+ * amounts (plain "165,000" by default).
  */
-export function summarizeTableVersion(older: TableVersion | undefined, newer: TableVersion): string[] {
-  const rows = newer.rows ?? []
-  if (!older) return [`Created with ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`]
-  const money = (amount: number) => formatMoney(amount, newer.currency || 'USD')
+export function summarizeRowChanges(
+  older: SalaryRow[] | null | undefined,
+  newer: SalaryRow[] | null | undefined,
+  money: (amount: number) => string = (amount) => formatNumber(amount),
+): string[] {
   const show = (value: number | string) => (typeof value === 'number' ? money(value) : quoted(value))
   const lines: string[] = []
-  const diff = diffSalaryRows(rowFigures(older.rows), rowFigures(rows))
+  const diff = diffSalaryRows(rowFigures(older), rowFigures(newer))
   for (const row of diff.changed) {
     const changes = row.changes.filter((change) => change.field !== 'total')
     const name = rowName(row)
@@ -42,6 +43,18 @@ export function summarizeTableVersion(older: TableVersion | undefined, newer: Ta
   for (const row of diff.added) lines.push(`Added ${rowName(row)} (total ${money(row.base + row.equity + row.bonus)})`)
   for (const row of diff.removed) lines.push(`Removed ${rowName(row)}`)
   if (diff.reordered) lines.push('Rows reordered')
+  return lines
+}
+
+/**
+ * One line per change, figures first: rows changed (each amount, source or spelling), added and
+ * removed, then the table's own fields. The total is left out when it only follows its parts.
+ * `older` undefined: the table's first version.
+ */
+export function summarizeTableVersion(older: TableVersion | undefined, newer: TableVersion): string[] {
+  const rows = newer.rows ?? []
+  if (!older) return [`Created with ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`]
+  const lines = summarizeRowChanges(older.rows, rows, (amount) => formatMoney(amount, newer.currency || 'USD'))
   if ((older.title ?? '') !== (newer.title ?? '')) lines.push(`Title ${quoted(older.title)} → ${quoted(newer.title)}`)
   if ((older.currency ?? '') !== (newer.currency ?? ''))
     lines.push(`Currency ${older.currency || '—'} → ${newer.currency || '—'}`)

@@ -39,6 +39,7 @@ import { FigureImpact as FigureImpact_57f0b941fdcb93f659ead7cf098723a4 } from '.
 import { AsOfCell as AsOfCell_75754298c18c55c721580cf3da960724 } from '../../../src/admin/AsOfCell'
 import { RowsGrid as RowsGrid_a03d8593bae58a72a2be3d5f2efd726e } from '../../../collections/SalaryTables/components/RowsGrid'
 import { SalaryRowLabel as SalaryRowLabel_e86869736e090d7b7986e3e4d0a5e68b } from '../../../collections/SalaryTables/components/RowLabel'
+import { RowsDiff as RowsDiff_faf1b702ff9c0663f1716ed7038c6784 } from '../../../collections/SalaryTables/components/RowsDiff'
 import { CsvTools as CsvTools_803896eb862d7c0c35f8220156dc2f6c } from '../../../collections/SalaryTables/components/CsvTools'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
@@ -90,6 +91,7 @@ export const importMap = {
   "/src/admin/AsOfCell#AsOfCell": AsOfCell_75754298c18c55c721580cf3da960724,
   "/collections/SalaryTables/components/RowsGrid#RowsGrid": RowsGrid_a03d8593bae58a72a2be3d5f2efd726e,
   "/collections/SalaryTables/components/RowLabel#SalaryRowLabel": SalaryRowLabel_e86869736e090d7b7986e3e4d0a5e68b,
+  "/collections/SalaryTables/components/RowsDiff#RowsDiff": RowsDiff_faf1b702ff9c0663f1716ed7038c6784,
   "/collections/SalaryTables/components/CsvTools#CsvTools": CsvTools_803896eb862d7c0c35f8220156dc2f6c,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,

@@ -2,20 +2,28 @@ import type { CollectionAfterChangeHook, Endpoint } from 'payload'
 
 import { isEditorUser } from '@/access'
 
+import { afterCommit } from '@/db/afterCommit'
+
 import { discardPlaceholder, sweepPlaceholders } from './placeholder'
 
+// One sweep at a time, in the order asked; `sweepsDone` lets a test wait for them.
+let sweeps: Promise<unknown> = Promise.resolve()
+export const sweepsDone = () => sweeps
+
 /**
- * When "Create New" makes a placeholder, those abandoned more than an hour ago go. After the
- * commit, in its own request context, so a failed sweep never fails the editor's new article.
+ * When "Create New" makes a placeholder, those abandoned more than an hour ago go: after the
+ * commit, outside the editor's request, so a failed sweep never fails their new article.
  */
 export const sweepAbandonedPlaceholders: CollectionAfterChangeHook = ({ doc, operation, req }) => {
   if (operation !== 'create' || doc.title) return doc
   const { payload } = req
-  setTimeout(() => {
-    sweepPlaceholders(payload).catch((error) =>
-      payload.logger.warn({ err: error, msg: 'Could not sweep abandoned empty article drafts' }),
+  afterCommit(req, () => {
+    sweeps = sweeps.then(() =>
+      sweepPlaceholders(payload).catch((error) =>
+        payload.logger.warn({ err: error, msg: 'Could not sweep abandoned empty article drafts' }),
+      ),
     )
-  }, 0)
+  })
   return doc
 }
 
