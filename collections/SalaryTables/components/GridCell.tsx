@@ -92,6 +92,7 @@ export const GridCell = memo(function GridCell({
   const { t } = useTranslation()
   const [draft, setDraft] = useState<string | null>(null)
   const atFocus = useRef<unknown>(undefined)
+  const pointer = useRef(false)
   const id = cellId(rowsPath, row, column)
   const problem = cellProblem(column, value, { config, t }) ?? (submitted && valid === false ? errorMessage : null)
   const invalid = Boolean(problem) && (touched || submitted)
@@ -120,14 +121,18 @@ export const GridCell = memo(function GridCell({
       data-column={column}
       readOnly={readOnly}
       value={draft ?? display(column, value, currency)}
+      onPointerDown={() => {
+        pointer.current = true
+      }}
       onFocus={(event) => {
         atFocus.current = value
-        setDraft(editable(value))
         const input = event.currentTarget
-        // As in a spreadsheet, typing over a focused cell replaces it.
-        requestAnimationFrame(() => {
-          if (document.activeElement === input) input.select()
-        })
+        // The plain number to edit, set before selecting so that React's render keeps the selection.
+        input.value = editable(value)
+        setDraft(editable(value))
+        // As in a spreadsheet, a cell reached with the keyboard is typed over; a click places the caret.
+        if (!pointer.current) input.select()
+        pointer.current = false
       }}
       onBlur={() => setDraft(null)}
       onChange={(event) => {

@@ -17,6 +17,7 @@ import {
   GRID_COLUMNS,
   GRID_HEADINGS,
   GRID_LABELS,
+  isAmountColumn,
   nextCell,
   parseClipboardBlock,
   planPaste,
@@ -55,6 +56,19 @@ function useCitations(): Map<string, RowCitation> {
     return () => controller.abort()
   }, [id, lastUpdateTime])
   return citations
+}
+
+/**
+ * A new row's cells, empty, in the form state from the start: a value typed or pasted before the
+ * server's answer for the new row arrives is then the editor's, and that answer does not blank it.
+ */
+function blankRow(): FormState {
+  const state: FormState = {}
+  for (const column of EDITABLE_COLUMNS) {
+    const empty = isAmountColumn(column) ? null : ''
+    state[column] = { value: empty, initialValue: empty, valid: true }
+  }
+  return state
 }
 
 const focusCell = (rowsPath: string, row: number, column: string) =>
@@ -99,7 +113,7 @@ export const RowsGrid: ArrayFieldClientComponent = ({ path: staticPath, readOnly
   const addRow = useCallback(() => {
     if (rowCount.current >= MAX_ROWS) return
     const index = rowCount.current
-    addFieldRow({ path, rowIndex: index, schemaPath: path })
+    addFieldRow({ path, rowIndex: index, schemaPath: path, subFieldState: blankRow() })
     focusCell(path, index, 'role')
   }, [addFieldRow, path])
 
@@ -135,7 +149,7 @@ export const RowsGrid: ArrayFieldClientComponent = ({ path: staticPath, readOnly
       for (const write of plan.writes) byRow.set(write.row, [...(byRow.get(write.row) ?? []), write])
       for (let offset = 0; offset < plan.addRows; offset++) {
         const index = rowCount.current + offset
-        const subFieldState: FormState = {}
+        const subFieldState = blankRow()
         for (const write of byRow.get(index) ?? [])
           subFieldState[write.column] = { value: write.value, initialValue: undefined, valid: true }
         addFieldRow({ path, rowIndex: index, schemaPath: path, subFieldState })
