@@ -84,7 +84,10 @@ test.describe('with SMTP configured', () => {
     await expect(page.getByTestId('email-notice')).toHaveCount(0)
 
     await page.getByRole('link', { name: 'Forgot password?' }).click()
+    // The login form has an email field too: wait for the forgot-password form before typing.
+    await expect(page.getByRole('heading', { name: 'Forgot Password' })).toBeVisible()
     await page.locator('#field-email').fill(email)
+    await expect(page.locator('#field-email')).toHaveValue(email)
     await page.getByRole('button', { name: 'Submit' }).click()
     await expect(page.getByText('Email sent')).toBeVisible({ timeout: 30_000 })
 
