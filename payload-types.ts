@@ -377,15 +377,6 @@ export interface SalaryTable {
   period?: string | null;
   asOf: string;
   notes?: string | null;
-  updatedBy?: (string | null) | User;
-  /**
-   * Articles that embed this table or cite its figures. Renaming or removing a row breaks their figures (they keep their last value).
-   */
-  usedBy?: {
-    docs?: (string | Article)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
   rows: {
     role: string;
     tier: string;
@@ -402,6 +393,15 @@ export interface SalaryTable {
     source: string;
     id?: string | null;
   }[];
+  /**
+   * Articles that embed this table or cite its figures. Renaming or removing a row breaks their figures (they keep their last value).
+   */
+  usedBy?: {
+    docs?: (string | Article)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -713,8 +713,6 @@ export interface SalaryTablesSelect<T extends boolean = true> {
   period?: T;
   asOf?: T;
   notes?: T;
-  updatedBy?: T;
-  usedBy?: T;
   rows?:
     | T
     | {
@@ -727,6 +725,8 @@ export interface SalaryTablesSelect<T extends boolean = true> {
         source?: T;
         id?: T;
       };
+  usedBy?: T;
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -19,6 +19,7 @@ import { articleEditor } from './src/editor/article'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/db/adapter'
 import { isJobRunner, jobsRunOverHttp } from './src/config/jobRunner'
+import { emailAdapter } from './src/config/email'
 import { payloadSecret, trustedOrigins } from './src/config/env'
 import { plugins } from './src/plugins'
 import { SITE_NAME } from './src/seo/site'
@@ -40,6 +41,8 @@ export default buildConfig({
     meta: { titleSuffix: ` · ${SITE_NAME} admin` },
     components: {
       beforeDashboard: ['/src/import/admin/ImportLink#ImportLink', '/src/admin/FigureHealth#FigureHealth'],
+      // Says when "Forgot password?" cannot send its email (no SMTP_HOST).
+      afterLogin: ['/src/admin/EmailNotice#EmailNotice'],
       views: {
         importPost: { Component: '/src/import/admin/ImportView#ImportView', path: '/import', exact: true },
       },
@@ -61,6 +64,8 @@ export default buildConfig({
   },
   editor: articleEditor,
   db: databaseAdapter(),
+  // SMTP from SMTP_HOST…SMTP_FROM, or Payload's console adapter without them (src/config/email.ts).
+  email: emailAdapter(),
   secret: payloadSecret(),
   sharp,
   plugins,

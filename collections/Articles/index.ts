@@ -24,6 +24,7 @@ import { populatePublishedAt } from './hooks/populatePublishedAt'
 import { publishNewDependencies } from './hooks/publishNewDependencies'
 import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
 import { setDefaultAuthor } from './hooks/setDefaultAuthor'
+import { discardEndpoint, sweepAbandonedPlaceholders } from './untouched/hooks'
 
 export const MAX_RELATED_POSTS = 6
 
@@ -33,7 +34,11 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'category', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'excerpt'],
-    components: { beforeListTable: ['/src/import/admin/ImportLink#ImportLink'] },
+    components: {
+      beforeListTable: ['/src/import/admin/ImportLink#ImportLink'],
+      // Who saved each version and what it changed (src/admin/versions).
+      views: { edit: { versions: { Component: '/src/admin/versions/VersionsView#VersionsView' } } },
+    },
     preview: (doc) => (doc?.slug ? previewUrl(articlePath(String(doc.slug))) : null),
     livePreview: {
       url: ({ data }) => (data?.slug ? previewUrl(articlePath(String(data.slug))) : ''),
@@ -71,6 +76,12 @@ export const Articles: CollectionConfig = {
     { fields: ['category', '_status', 'updatedAt'] },
   ],
   fields: [
+    {
+      // Display only: an untouched "Create New" draft is discarded when its form is left.
+      name: 'discardUntouchedDraft',
+      type: 'ui',
+      admin: { components: { Field: '/collections/Articles/components/DiscardUntouchedDraft#DiscardUntouchedDraft' } },
+    },
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     {
       name: 'excerpt',
@@ -208,7 +219,7 @@ export const Articles: CollectionConfig = {
       fields: [{ name: 'slug', type: 'text', index: true }],
     },
   ],
-  endpoints: [figureChangesEndpoint, importEndpoint],
+  endpoints: [figureChangesEndpoint, importEndpoint, discardEndpoint],
   hooks: {
     beforeOperation: [keepAuthorsToDrafts],
     beforeValidate: [refuseStaleSave],
@@ -222,7 +233,7 @@ export const Articles: CollectionConfig = {
       bindSummaryFigures,
     ],
     // What a change shows readers is revalidated by the dependency graph (src/cache/graph.ts).
-    afterChange: [publishNewDependencies],
+    afterChange: [publishNewDependencies, sweepAbandonedPlaceholders],
   },
   versions: {
     drafts: {

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RelationshipField } from 'payload'
 
 import { editorialAccess } from '@/access'
 import { moneyField } from '@/fields/money'
@@ -18,6 +18,8 @@ export const SalaryTables: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'period', 'asOf', '_status', 'updatedAt'],
     description: 'Each figure lives here once; every article that embeds or cites a table follows it.',
+    // Who saved each version and what it changed, row by row (src/admin/versions).
+    components: { views: { edit: { versions: { Component: '/src/admin/versions/VersionsView#VersionsView' } } } },
   },
   access: editorialAccess,
   // Wherever a table is populated (an article's blocks and figures), everything but "Used by": that
@@ -52,7 +54,8 @@ export const SalaryTables: CollectionConfig = {
           type: 'date',
           required: true,
           admin: {
-            date: { pickerAppearance: 'dayOnly' },
+            // With its year: "Jun 1, 2026", never "Jun 01".
+            date: { pickerAppearance: 'dayOnly', displayFormat: 'MMM d, yyyy' },
             components: {
               Cell: { path: '/src/admin/AsOfCell#AsOfCell', clientProps: { staleAfterMonths: staleAfterMonths() } },
             },
@@ -61,7 +64,53 @@ export const SalaryTables: CollectionConfig = {
       ],
     },
     { name: 'notes', type: 'textarea', maxLength: 2000 },
-    updatedByField,
+    {
+      name: 'rows',
+      type: 'array',
+      required: true,
+      minRows: 1,
+      maxRows: MAX_ROWS,
+      validate: validateUniqueRoleTier,
+      labels: { singular: 'Row', plural: 'Rows' },
+      admin: {
+        initCollapsed: false,
+        components: {
+          // A spreadsheet of the rows; the stored shape and every path stay Payload's array's.
+          Field: '/collections/SalaryTables/components/RowsGrid#RowsGrid',
+          RowLabel: '/collections/SalaryTables/components/RowLabel#SalaryRowLabel',
+          // Payload's version comparison: rows by name, not "Item 01".
+          Diff: '/collections/SalaryTables/components/RowsDiff#RowsDiff',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'role', type: 'text', required: true, maxLength: TEXT_LIMITS.role },
+            { name: 'tier', label: 'Company tier', type: 'text', required: true, maxLength: TEXT_LIMITS.tier },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            ...PAY_PARTS.map((part) => moneyField(part, COLUMN_LABELS[part])),
+            moneyField('total', COLUMN_LABELS.total, {
+              required: false,
+              validate: () => true as const,
+              admin: { readOnly: true, description: 'Base + equity + bonus, computed on save.' },
+              hooks: { beforeChange: [computeRowTotal] },
+            }),
+          ],
+        },
+        {
+          name: 'source',
+          type: 'text',
+          required: true,
+          maxLength: TEXT_LIMITS.source,
+          admin: { description: 'For example Levels.fyi (2023).' },
+        },
+      ],
+    },
     {
       // Display only (a `ui` field stores nothing): export, and import with a diff to confirm.
       name: 'csvTools',
@@ -80,48 +129,9 @@ export const SalaryTables: CollectionConfig = {
         defaultColumns: ['title', '_status', 'updatedAt'],
       },
     },
-    {
-      name: 'rows',
-      type: 'array',
-      required: true,
-      minRows: 1,
-      maxRows: MAX_ROWS,
-      validate: validateUniqueRoleTier,
-      labels: { singular: 'Row', plural: 'Rows' },
-      admin: { initCollapsed: false },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            { name: 'role', type: 'text', required: true, maxLength: TEXT_LIMITS.role },
-            { name: 'tier', label: 'Company tier', type: 'text', required: true, maxLength: TEXT_LIMITS.tier },
-          ],
-        },
-        {
-          type: 'row',
-          fields: [
-            ...PAY_PARTS.map((part) => moneyField(part, COLUMN_LABELS[part])),
-            moneyField('total', COLUMN_LABELS.total, {
-              required: false,
-              validate: () => true as const,
-              admin: {
-                readOnly: true,
-                description: 'Base + equity + bonus, computed on save.',
-                components: { Field: '/collections/SalaryTables/components/RowTotalField#RowTotalField' },
-              },
-              hooks: { beforeChange: [computeRowTotal] },
-            }),
-          ],
-        },
-        {
-          name: 'source',
-          type: 'text',
-          required: true,
-          maxLength: TEXT_LIMITS.source,
-          admin: { description: 'For example Levels.fyi (2023).' },
-        },
-      ],
-    },
+    // In the main column, not a sidebar: with no sidebar the form, and the rows grid, get the whole
+    // width of the screen.
+    { ...(updatedByField as RelationshipField), admin: { readOnly: true } },
   ],
   endpoints: [exportCsv, importCsv, impact],
   hooks: {

@@ -10,7 +10,7 @@ import { relationId } from '@/lib/lexical'
 
 import { figureContext, figureNodes, resolveFigure, type FigureFields } from '@/figures/resolve'
 
-import { rowName } from './model'
+import { rowKey, rowName } from './model'
 
 export type BrokenFigure = { figure: string; reason: string; shown: string }
 export type ArticleImpact = {
@@ -21,10 +21,19 @@ export type ArticleImpact = {
   figures: number
   broken: BrokenFigure[]
 }
+/** The figures that cite one row of the table (as a cell or one side of a comparison), by article. */
+export type RowCitation = {
+  role: string
+  tier: string
+  figures: number
+  articles: { id: string; title: string; figures: number }[]
+}
 export type TableImpact = {
   table: { id: string; title: string; published: boolean }
   articles: ArticleImpact[]
   brokenFigures: number
+  /** Every row that figures cite, for the form to ask before such a row is removed. */
+  citations: RowCitation[]
   /** The warning for the editor, figures listed, or null when every figure resolves. */
   message: string | null
   /** Its first part: who uses the table and how many figures broke. */
@@ -41,7 +50,7 @@ export function describeFigure(figure: FigureFields): string {
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
 
 /** The used-by sentence and what broke, without the list of figures (the admin lists them itself). */
-export function impactSummary(impact: Omit<TableImpact, 'message' | 'summary'>): string | null {
+export function impactSummary(impact: Pick<TableImpact, 'table' | 'articles' | 'brokenFigures'>): string | null {
   if (!impact.brokenFigures) return null
   const used = `This table is used by ${plural(impact.articles.length, 'article')}: ${impact.articles.map((article) => `“${article.title}”`).join(', ')}.`
   const count = plural(impact.brokenFigures, 'figure')
@@ -53,7 +62,7 @@ export function impactSummary(impact: Omit<TableImpact, 'message' | 'summary'>):
 }
 
 /** The whole warning in one sentence, for the toast and for REST clients. */
-export function impactMessage(impact: Omit<TableImpact, 'message' | 'summary'>): string | null {
+export function impactMessage(impact: Pick<TableImpact, 'table' | 'articles' | 'brokenFigures'>): string | null {
   const summary = impactSummary(impact)
   if (!summary) return null
   const list = impact.articles
@@ -89,6 +98,17 @@ export async function tableImpact(payload: Payload, table: Pick<SalaryTable, 'id
     sort: 'title',
     select: { title: true, slug: true, _status: true, content: true },
   })
+  const cited = new Map<string, RowCitation>()
+  const cite = (row: { role?: string | null; tier?: string | null }, article: { id: string; title: string }) => {
+    if (typeof row.role !== 'string' || typeof row.tier !== 'string') return
+    const key = rowKey(row)
+    const citation = cited.get(key) ?? { role: row.role, tier: row.tier, figures: 0, articles: [] }
+    citation.figures++
+    const entry = citation.articles.find((item) => item.id === article.id)
+    if (entry) entry.figures++
+    else citation.articles.push({ id: article.id, title: article.title, figures: 1 })
+    cited.set(key, citation)
+  }
   const articles = docs.map((article): ArticleImpact => {
     const context = figureContext(article.content)
     const cites = figureNodes(article.content).filter(
@@ -96,6 +116,12 @@ export async function tableImpact(payload: Payload, table: Pick<SalaryTable, 'id
         (figure.source === 'salaryCell' || figure.source === 'salaryComparison') &&
         relationId(figure.table) === table.id,
     )
+    for (const figure of cites) {
+      cite(figure, article)
+      // A comparison of a row with itself (another column) cites it once.
+      const other = { role: figure.compareRole, tier: figure.compareTier }
+      if (figure.source === 'salaryComparison' && rowKey(other) !== rowKey(figure)) cite(other, article)
+    }
     const broken = cites.flatMap((figure): BrokenFigure[] => {
       const result = resolveFigure({ ...figure, table: published }, context)
       return result.ok
@@ -116,5 +142,10 @@ export async function tableImpact(payload: Payload, table: Pick<SalaryTable, 'id
     articles,
     brokenFigures: articles.reduce((sum, article) => sum + article.broken.length, 0),
   }
-  return { ...impact, message: impactMessage(impact), summary: impactSummary(impact) }
+  return {
+    ...impact,
+    citations: [...cited.values()],
+    message: impactMessage(impact),
+    summary: impactSummary(impact),
+  }
 }

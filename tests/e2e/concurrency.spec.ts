@@ -10,6 +10,8 @@ import { adminToken, createUser, loginToAdmin } from './api'
 
 const SALARY_TABLE_TITLE = 'AI vs ML Engineer compensation, median, USD'
 const SEED_ARTICLE_SLUG = 'ai-engineer-vs-ml-engineer'
+/** An amount as the salary grid shows it: "$165,000". */
+const money = (amount: number) => `$${amount.toLocaleString('en-US')}`
 
 async function findDoc(request: APIRequestContext, collection: string, field: string, value: string) {
   const response = await request.get(
@@ -67,7 +69,7 @@ test('two editors on one salary table: the second sees the lock, and the stale s
   try {
     // Ana opens the table first and starts changing the notes.
     await ana.goto(editUrl)
-    await expect(ana.locator('#field-rows__0__base')).toHaveValue(String(original.rows[0].base))
+    await expect(ana.locator('#field-rows__0__base')).toHaveValue(money(original.rows[0].base))
     await ana.locator('#field-notes').fill('Ana: rechecked against the 2025 survey.')
     // The form reports the edit to the server (which holds the lock in her name) after a short pause.
     await ana.waitForTimeout(1_500)
@@ -87,7 +89,7 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     await expect(lockNotice).toBeHidden()
     await ben.reload()
     const benBase = ben.locator('#field-rows__0__base')
-    await expect(benBase).toHaveValue(String(original.rows[0].base))
+    await expect(benBase).toHaveValue(money(original.rows[0].base))
     await expect(ben.getByText(/is currently editing this document/)).toHaveCount(0)
     await benBase.fill(String(original.rows[0].base + 1_000))
     const benSave = nextSave(ben, 'salary-tables', original.id)
@@ -113,7 +115,7 @@ test('two editors on one salary table: the second sees the lock, and the stale s
 
     // She reloads, sees Ben's figure, applies her notes again, and that save goes through.
     await ana.reload()
-    await expect(ana.locator('#field-rows__0__base')).toHaveValue(String(original.rows[0].base + 1_000))
+    await expect(ana.locator('#field-rows__0__base')).toHaveValue(money(original.rows[0].base + 1_000))
     const takeOver = ana.getByRole('button', { name: 'Take over' })
     if (await takeOver.isVisible().catch(() => false)) await takeOver.click()
     await ana.locator('#field-notes').fill('Ana: rechecked against the 2025 survey.')

@@ -144,7 +144,7 @@ test('an editor exports the salary table as CSV, imports an edited copy, reviews
     await diff.getByRole('button', { name: 'Apply and publish' }).click()
     // The form reloads with the imported figures.
     const rowIndex = original.rows.findIndex((row) => row.role === 'AI Engineer' && row.tier === 'Unicorn Startups')
-    await expect(page.locator(`#field-rows__${rowIndex}__base`)).toHaveValue('147500', { timeout: 20_000 })
+    await expect(page.locator(`#field-rows__${rowIndex}__base`)).toHaveValue('$147,500', { timeout: 20_000 })
     await expect(page.locator(`#field-rows__${rowIndex}__total`)).toHaveText('$187,500')
 
     await expect(async () => {
@@ -256,12 +256,13 @@ test('an editor deletes a row an article cites, publishes, is told which article
 
   await signInAsNewEditor(page, request)
   await page.goto(`/admin/collections/salary-tables/${table.id}`)
-  await expect(page.locator('#field-rows__1__base')).toHaveValue('120000')
+  await expect(page.locator('#field-rows__1__base')).toHaveValue('$120,000')
   // Nothing is broken yet: no warning.
   await expect(page.getByTestId('figure-impact')).toHaveCount(0)
 
-  await page.locator('#rows-row-1 .array-actions__button').click()
-  await page.getByRole('button', { name: 'Remove', exact: true }).click()
+  await page.getByRole('button', { name: 'Remove Analytics Engineer · Startup' }).click()
+  // The row is cited: the form asks first (tests/e2e/salary-grid.spec.ts checks what it says).
+  await page.getByRole('button', { name: 'Remove row' }).click()
   await expect(page.locator('#field-rows__1__base')).toHaveCount(0)
   await publishFromForm(page)
 

@@ -24,7 +24,8 @@ export type OwnServer = {
   dispose: () => Promise<void>
 }
 
-export async function ownServer(name: string): Promise<OwnServer> {
+/** `env`: settings of this server only (e.g. SMTP_HOST for the password-reset journey). */
+export async function ownServer(name: string, options: { env?: Record<string, string> } = {}): Promise<OwnServer> {
   const sharedBuild = path.join(root, process.env.E2E_DIST_DIR || '.next-e2e')
   if (!fs.existsSync(path.join(sharedBuild, 'BUILD_ID')))
     throw new Error(`No production build in ${sharedBuild}: the e2e web server builds it first.`)
@@ -40,7 +41,7 @@ export async function ownServer(name: string): Promise<OwnServer> {
   const dbFile = path.join(dataDir, `${name}.db`)
   const port = await freePort()
   const url = `http://localhost:${port}`
-  const env = siteEnv({ port, databaseUri: `file:${dbFile}`, dataDir, distDir })
+  const env = { ...siteEnv({ port, databaseUri: `file:${dbFile}`, dataDir, distDir }), ...options.env }
   // A start-up that stalls all the same is stopped after 60 s and tried again, printed and counted
   // in `npm test`'s summary (scripts/lib/payload.mjs).
   await prepareDatabase(

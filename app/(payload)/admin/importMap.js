@@ -1,3 +1,4 @@
+import { DiscardUntouchedDraft as DiscardUntouchedDraft_926d79d0bb56ccb1bd093005ba63bf86 } from '../../../collections/Articles/components/DiscardUntouchedDraft'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -33,12 +34,16 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ImportLink as ImportLink_7bca913646eb599546a77f8fc16643b0 } from '../../../src/import/admin/ImportLink'
+import { VersionsView as VersionsView_4a26b829f43566259cd68bac1478578d } from '../../../src/admin/versions/VersionsView'
 import { FigureImpact as FigureImpact_57f0b941fdcb93f659ead7cf098723a4 } from '../../../collections/SalaryTables/components/FigureImpact'
 import { AsOfCell as AsOfCell_75754298c18c55c721580cf3da960724 } from '../../../src/admin/AsOfCell'
+import { RowsGrid as RowsGrid_a03d8593bae58a72a2be3d5f2efd726e } from '../../../collections/SalaryTables/components/RowsGrid'
+import { SalaryRowLabel as SalaryRowLabel_e86869736e090d7b7986e3e4d0a5e68b } from '../../../collections/SalaryTables/components/RowLabel'
+import { RowsDiff as RowsDiff_faf1b702ff9c0663f1716ed7038c6784 } from '../../../collections/SalaryTables/components/RowsDiff'
 import { CsvTools as CsvTools_803896eb862d7c0c35f8220156dc2f6c } from '../../../collections/SalaryTables/components/CsvTools'
-import { RowTotalField as RowTotalField_bcad341f2fc7da550faca9e0ff877b26 } from '../../../collections/SalaryTables/components/RowTotalField'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
+import { EmailNotice as EmailNotice_38359dc1285837639fa3a7307deaf1ec } from '../../../src/admin/EmailNotice'
 import { FigureHealth as FigureHealth_83dce865e17e186930fc2cc4b42611ed } from '../../../src/admin/FigureHealth'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ImportView as ImportView_25045ec24038eba08362a7e2834747ec } from '../../../src/import/admin/ImportView'
@@ -46,6 +51,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/collections/Articles/components/DiscardUntouchedDraft#DiscardUntouchedDraft": DiscardUntouchedDraft_926d79d0bb56ccb1bd093005ba63bf86,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -81,12 +87,16 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/src/import/admin/ImportLink#ImportLink": ImportLink_7bca913646eb599546a77f8fc16643b0,
+  "/src/admin/versions/VersionsView#VersionsView": VersionsView_4a26b829f43566259cd68bac1478578d,
   "/collections/SalaryTables/components/FigureImpact#FigureImpact": FigureImpact_57f0b941fdcb93f659ead7cf098723a4,
   "/src/admin/AsOfCell#AsOfCell": AsOfCell_75754298c18c55c721580cf3da960724,
+  "/collections/SalaryTables/components/RowsGrid#RowsGrid": RowsGrid_a03d8593bae58a72a2be3d5f2efd726e,
+  "/collections/SalaryTables/components/RowLabel#SalaryRowLabel": SalaryRowLabel_e86869736e090d7b7986e3e4d0a5e68b,
+  "/collections/SalaryTables/components/RowsDiff#RowsDiff": RowsDiff_faf1b702ff9c0663f1716ed7038c6784,
   "/collections/SalaryTables/components/CsvTools#CsvTools": CsvTools_803896eb862d7c0c35f8220156dc2f6c,
-  "/collections/SalaryTables/components/RowTotalField#RowTotalField": RowTotalField_bcad341f2fc7da550faca9e0ff877b26,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
+  "/src/admin/EmailNotice#EmailNotice": EmailNotice_38359dc1285837639fa3a7307deaf1ec,
   "/src/admin/FigureHealth#FigureHealth": FigureHealth_83dce865e17e186930fc2cc4b42611ed,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/import/admin/ImportView#ImportView": ImportView_25045ec24038eba08362a7e2834747ec,
