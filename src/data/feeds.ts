@@ -105,7 +105,7 @@ async function sitemapEntries(reader: Reader, page?: number): Promise<SitemapEnt
   })
 }
 
-async function publishedTables(reader: Reader): Promise<Map<string, Pick<SalaryTable, 'id' | 'updatedAt'>>> {
+export async function publishedTables(reader: Reader): Promise<Map<string, Pick<SalaryTable, 'id' | 'updatedAt'>>> {
   const { docs } = await reader.find({
     collection: 'salary-tables',
     pagination: false,
