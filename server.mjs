@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 
 import { FrontCache } from './src/cache/frontCache.mjs'
+import { servePlainHtml } from './src/server/plainHtml.mjs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const arg = (flag) => {
@@ -36,7 +37,8 @@ const handle = app.getRequestHandler()
 const cache = cacheMb > 0 ? new FrontCache({ maxBytes: cacheMb * 1024 * 1024 }).install() : null
 
 const server = http.createServer((req, res) => {
-  const toNext = () => handle(req, res)
+  // Reader pages go out without Next's scripts (src/server/plainHtml.mjs), and are cached that way.
+  const toNext = () => servePlainHtml(req, res, () => handle(req, res))
   return cache ? cache.handle(req, res, toNext) : toNext()
 })
 // As `next start`: idle keep-alive connections outlive a load balancer's (often 60 s) idle timeout.
