@@ -61,10 +61,9 @@ export default async function SearchPage({ searchParams }: Args) {
           </section>
         ) : (
           <div className="search-empty" role="status">
-            <h2 className="search-count">No articles match</h2>
             <p>
-              Nothing matches “{query}”. Try fewer or more general words (a role such as “ML Engineer”, a skill such as
-              “PyTorch”), check the spelling, or <a href={blogPath()}>browse every article</a>.
+              No articles match “{query}”. Try fewer or more general words (a role such as “ML Engineer”, a skill such
+              as “PyTorch”), check the spelling, or <a href={blogPath()}>browse every article</a>.
             </p>
           </div>
         )
