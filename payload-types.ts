@@ -1147,7 +1147,7 @@ export interface RecommendedReadingBlock {
   article?: (string | null) | Article;
   url?: string | null;
   /**
-   * Link text; defaults to the article title.
+   * Link text for the web address.
    */
   title?: string | null;
   blurb?: string | null;

@@ -23,6 +23,7 @@ import { announceSurrogateKeys, FrontCache } from './src/cache/frontCache.mjs'
 import { asRequest } from './src/cache/pageTags.mjs'
 import { warmUp } from './src/cache/warmUp.mjs'
 import { refuseOversizedBody } from './src/config/bodyLimits.mjs'
+import { servePlainHtml } from './src/server/plainHtml.mjs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const arg = (flag) => {
@@ -64,7 +65,8 @@ const cache = cacheMb > 0 ? new FrontCache({ maxBytes: cacheMb * 1024 * 1024 }).
 const serve = (req, res) =>
   asRequest(() => {
     announceSurrogateKeys(req, res)
-    const toNext = () => handle(req, res)
+    // Reader pages go out without Next's scripts (src/server/plainHtml.mjs), and are cached that way.
+    const toNext = () => servePlainHtml(req, res, () => handle(req, res))
     return cache ? cache.handle(req, res, toNext) : toNext()
   })
 // Over-limit bodies are refused before anything reads them (src/config/bodyLimits.mjs).

@@ -35,8 +35,9 @@ export function ArticleCardGrid({
   articles: ArticleCardData[]
   headingLevel?: 'h2' | 'h3'
 }) {
+  // The count lets a narrow grid (related posts) choose columns that leave no card alone (lists.css).
   return (
-    <div className="card-grid">
+    <div className={`card-grid cards-${articles.length}`}>
       {articles.map((article) => (
         <ArticleCard key={article.id} article={article} headingLevel={headingLevel} />
       ))}

@@ -5,7 +5,8 @@
  * The reader pages' Content-Security-Policy.
  *
  * Scripts: 'self' plus 'unsafe-inline'. Next's App Router writes its bootstrap and the RSC payload as
- * inline scripts. The only ways to allow them without 'unsafe-inline' are nonces, which make every
+ * inline scripts (the production server removes them from reader pages and sends those
+ * `script-src 'none'` instead: plainPageCsp below; the preview and `next dev` keep them). The only ways to allow them without 'unsafe-inline' are nonces, which make every
  * page render per request (no static HTML, no ISR cache: the reader pages' whole performance
  * budget), or hashes, which change with every page's payload. What keeps injected script out is
  * that no content reaches the page as markup (tests/e2e/security.spec.ts proves it) and that this
@@ -29,6 +30,26 @@ export const readerCsp = [
   "frame-ancestors 'self'",
   "manifest-src 'self'",
 ].join('; ')
+
+/**
+ * A reader page served as plain HTML (src/server/plainHtml.mjs) runs no script at all, so its policy
+ * says so: the inline bootstrap that 'unsafe-inline' was for is gone, and with it any way to run an
+ * injected one. JSON-LD blocks are data, which script-src does not govern.
+ * @param {string} csp the policy Next set for the page
+ */
+export const plainPageCsp = (csp) => csp.replace(/script-src [^;]*/, "script-src 'none'")
+
+/**
+ * The XML files' (sitemaps, the feed): the reader policy with no script at all, and inline styles
+ * allowed. A browser shows an XML file with its own viewer, which styles the tree it draws with an
+ * inline stylesheet; under `style-src 'self'` that viewer is blocked and the reader gets an unstyled
+ * run of text and two console errors. An XSL stylesheet is no way out: Chromium now prints a
+ * deprecation warning for XSLT and inserts a banner styled inline. Inline styles cost nothing here:
+ * the files hold only escaped text (src/seo/sitemap.ts, the feed library), and no script may run.
+ */
+export const xmlCsp = readerCsp
+  .replace("script-src 'self' 'unsafe-inline'", "script-src 'none'")
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 /**
  * The admin's: Payload's admin relies on inline styles and scripts and blob: workers, so it gets no
@@ -68,6 +89,8 @@ export const isHttpsUrl = (url = '') => url.trim().toLowerCase().startsWith('htt
  */
 export const READER_SOURCE = '/((?!admin(?:/|$)|api/graphql-playground(?:/|$)).*)'
 export const ADMIN_SOURCE = '/admin/:path*'
+/** The XML files readers may open in a browser (app/(frontend)/sitemap.xml, sitemaps/[file], feed.xml). */
+export const XML_SOURCES = ['/sitemap.xml', '/sitemaps/:file', '/feed.xml']
 
 /**
  * Next reads these once, at build time, so the public address is the one the build was made for.
@@ -79,6 +102,7 @@ export function securityHeaders(serverUrl = process.env.NEXT_PUBLIC_SERVER_URL) 
     { source: '/:path*', headers: isHttpsUrl(serverUrl) ? [...baselineHeaders, HSTS] : baselineHeaders },
     { source: '/:path*', has: [FORWARDED_HTTPS], headers: [HSTS] },
     { source: READER_SOURCE, headers: [{ key: 'Content-Security-Policy', value: readerCsp }] },
+    ...XML_SOURCES.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: xmlCsp }] })),
     { source: ADMIN_SOURCE, headers: [{ key: 'Content-Security-Policy', value: adminCsp }] },
   ]
 }

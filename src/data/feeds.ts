@@ -121,6 +121,9 @@ async function sitemapEntries(reader: Reader, page?: number): Promise<SitemapEnt
 
 type Dated = { id: string; updatedAt: string }
 
+/** When each published salary table last changed, by id (the sitemap index dates its files by them). */
+export const publishedTables = (reader: Reader) => publishedDates(reader, 'salary-tables')
+
 /** When each published salary table or FAQ last changed, by id. */
 async function publishedDates(reader: Reader, collection: 'salary-tables' | 'faqs'): Promise<Map<string, Dated>> {
   const { docs } = await reader.find({

@@ -4,13 +4,19 @@
  * remembered per query (src/cache/searchCache.ts: bounded, one database query for concurrent
  * readers of the same query, forgotten when a change fires one of the tags of what it read: the
  * index's list for any change of what is indexed, a card's article, category, table or FAQ for an
- * edit of that). A result is computed as an anonymous reader, so it never holds a draft. The query length and the number of results
- * are capped, and no total is counted. A full-text index (SQLite FTS5, a MongoDB text index) would
- * make uncached queries cheaper still.
+ * edit of that). A result is computed as an anonymous reader, so it never holds a draft. The query
+ * length and the number of results are capped, and no total is counted: one row more than a page
+ * says whether there are more. A full-text index (SQLite FTS5, a MongoDB text index) would make
+ * uncached queries cheaper still.
+ *
+ * Each result carries its snippet, cut from the index entry the match came from (src/lib/highlight.ts):
+ * the excerpt when the title or excerpt matched, else the passage of the body that holds the words.
+ * Only the results' own entries are read for it, and their bodies only when the bodies were searched.
  */
 import type { Where } from 'payload'
 
 import { cachedSearch } from '@/cache/searchCache'
+import { bestPassage, highlight, queryWords, wordsIn, type TextRun } from '@/lib/highlight'
 import { relationId } from '@/lib/lexical'
 
 import { cardPopulate, cardSelect, toCard, type ArticleCardData } from './cards'
@@ -25,40 +31,84 @@ export function normalizeQuery(raw: string | string[] | undefined): string {
   return (value ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH)
 }
 
+export type SearchResult = ArticleCardData & {
+  /** The title with the query's words marked. */
+  titleRuns: TextRun[]
+  /** A passage of the excerpt or the body with the query's words marked. */
+  snippet: TextRun[]
+}
+
+export type SearchResults = {
+  results: SearchResult[]
+  /** More articles match than MAX_RESULTS: the page says so and asks for another word. */
+  more: boolean
+}
+
+/** What a match's index entry holds for its snippet (the body only when the bodies were searched). */
+type Entry = { excerpt: string; body?: string }
+
 /**
- * Ids of the published articles whose index entry matches every word of `query`, as a reader
- * sees the index. Title and excerpt first: they are short, and when they alone fill the page the
- * bodies (nearly all of the index's text) are never read; those are the better results anyway.
+ * The published articles whose index entry matches every word of `query`, as a reader sees the
+ * index, with each entry's text for its snippet. Title and excerpt first: they are short, and when
+ * they alone fill the page the bodies (nearly all of the index's text) are never read; those are the
+ * better results anyway. One row more than a page tells whether there are more.
  */
-async function matchingIds(reader: Reader, query: string): Promise<string[]> {
-  const find = async (where: Where) => {
+async function matchingEntries(reader: Reader, query: string): Promise<{ entries: Map<string, Entry>; more: boolean }> {
+  const find = async (where: Where, withBody: boolean) => {
     const hits = await reader.find({
       collection: 'search',
       where,
-      limit: MAX_RESULTS,
+      limit: MAX_RESULTS + 1,
       pagination: false,
       depth: 0,
-      select: { doc: true },
+      select: withBody ? { doc: true, excerpt: true, body: true } : { doc: true, excerpt: true },
     })
-    return hits.docs.map((hit) => relationId(hit.doc?.value)).filter((id): id is string => Boolean(id))
+    return hits.docs.flatMap((hit) => {
+      const id = relationId(hit.doc?.value)
+      const entry = hit as { excerpt?: string | null; body?: string | null }
+      return id ? [[id, { excerpt: entry.excerpt ?? '', body: entry.body ?? undefined }] as const] : []
+    })
   }
   // `like` is case-insensitive and matches each word anywhere, on SQLite and MongoDB alike.
-  const short = await find({ or: [{ title: { like: query } }, { excerpt: { like: query } }] })
-  if (short.length >= MAX_RESULTS) return short
-  const all = await find({ or: [{ title: { like: query } }, { excerpt: { like: query } }, { body: { like: query } }] })
-  return [...new Set([...short, ...all])].slice(0, MAX_RESULTS)
+  const titleOrExcerpt: Where[] = [{ title: { like: query } }, { excerpt: { like: query } }]
+  const short = await find({ or: titleOrExcerpt }, false)
+  const entries = new Map<string, Entry>(short)
+  if (short.length <= MAX_RESULTS) {
+    for (const [id, entry] of await find({ or: [...titleOrExcerpt, { body: { like: query } }] }, true))
+      entries.set(id, entry)
+  }
+  const ids = [...entries.keys()]
+  return { entries: new Map(ids.slice(0, MAX_RESULTS).map((id) => [id, entries.get(id) as Entry])), more: ids.length > MAX_RESULTS }
+}
+
+/** The excerpt when it holds every word (or the body does not), else the body's passage that holds them. */
+function snippetOf(entry: Entry | undefined, words: string[]): TextRun[] {
+  const excerpt = entry?.excerpt ?? ''
+  const excerptWords = wordsIn(excerpt, words).length
+  const body = entry?.body ?? ''
+  const text =
+    excerptWords === words.length || !body || wordsIn(body, words).length <= excerptWords
+      ? excerpt
+      : bestPassage(body, words)
+  return highlight(text, words)
 }
 
 /** Articles matching every word of `query` in the title, excerpt or body; title matches first. */
-export async function searchArticles(rawQuery: string): Promise<ArticleCardData[]> {
+export async function searchArticles(rawQuery: string): Promise<SearchResult[]> {
+  return (await searchResults(rawQuery)).results
+}
+
+/** The results page's data: up to MAX_RESULTS results with snippets, and whether more match. */
+export async function searchResults(rawQuery: string): Promise<SearchResults> {
   const query = normalizeQuery(rawQuery)
-  if (!query) return []
+  if (!query) return { results: [], more: false }
   return cachedSearch(query, () => readTagged((reader) => findArticles(reader, query)))
 }
 
-async function findArticles(reader: Reader, query: string): Promise<ArticleCardData[]> {
-  const ids = await matchingIds(reader, query)
-  if (!ids.length) return []
+async function findArticles(reader: Reader, query: string): Promise<SearchResults> {
+  const { entries, more } = await matchingEntries(reader, query)
+  const ids = [...entries.keys()]
+  if (!ids.length) return { results: [], more: false }
   // Read the articles themselves as a reader too: the index holds published articles only, and
   // this second check keeps it that way even if an index entry were ever stale.
   const { docs } = await reader.find({
@@ -71,8 +121,11 @@ async function findArticles(reader: Reader, query: string): Promise<ArticleCardD
     select: cardSelect,
     populate: cardPopulate,
   })
-  const words = query.toLowerCase().split(' ')
+  const words = queryWords(query)
   const inTitle = (card: ArticleCardData) => words.every((word) => card.title.toLowerCase().includes(word))
-  const cards = docs.map(toCard)
-  return [...cards.filter(inTitle), ...cards.filter((card) => !inTitle(card))]
+  const results = docs.map((doc): SearchResult => {
+    const card = toCard(doc)
+    return { ...card, titleRuns: highlight(card.title, words), snippet: snippetOf(entries.get(card.id), words) }
+  })
+  return { results: [...results.filter(inTitle), ...results.filter((result) => !inTitle(result))], more }
 }

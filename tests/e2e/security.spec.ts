@@ -77,10 +77,12 @@ test('the article page, home, blog and search run under the CSP without a single
     expect(response?.status(), path).toBe(200)
     await page.waitForLoadState('networkidle')
   }
-  // The article's client code ran (React hydrated the page): the policy did not simply block it.
-  await page.goto(ARTICLE)
+  // Reader pages are plain HTML (src/server/plainHtml.mjs): no script to run, and a policy that
+  // forbids any, so an injected one could not run either.
+  const article = await page.goto(ARTICLE)
   await page.waitForLoadState('networkidle')
-  expect(await page.evaluate(() => typeof (window as unknown as { __next_f?: unknown }).__next_f)).not.toBe('undefined')
+  expect(article?.headers()['content-security-policy']).toContain("script-src 'none'")
+  expect(await page.evaluate(() => typeof (window as unknown as { __next_f?: unknown }).__next_f)).toBe('undefined')
   expect(violations).toEqual([])
 })
 

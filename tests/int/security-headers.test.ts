@@ -2,7 +2,7 @@ import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match'
 import { matchHas } from 'next/dist/shared/lib/router/utils/prepare-destination'
 import { describe, expect, it } from 'vitest'
 
-import { adminCsp, HSTS, readerCsp, securityHeaders } from '@/config/securityHeaders.mjs'
+import { adminCsp, HSTS, readerCsp, securityHeaders, xmlCsp } from '@/config/securityHeaders.mjs'
 
 /**
  * Which response headers each route gets, resolved as Next resolves next.config.mjs `headers()`
@@ -31,8 +31,6 @@ describe('security headers', () => {
     '/blog/ai-engineer-vs-ml-engineer',
     '/blog/administrators-pay',
     '/search',
-    '/feed.xml',
-    '/sitemap.xml',
     '/api/articles',
     '/api/graphql',
     '/next/preview',
@@ -45,6 +43,31 @@ describe('security headers', () => {
     expect(headers['x-frame-options']).toBe('SAMEORIGIN')
     expect(headers['permissions-policy']).toMatch(/camera=\(\)/)
     expect(headers['content-security-policy']).toBe(readerCsp)
+  })
+
+  it.each(['/sitemap.xml', '/sitemaps/pages.xml', '/sitemaps/articles-12.xml', '/feed.xml'])(
+    '%s (an XML file a reader may open) gets the XML policy: no script, the browser viewer’s inline styles',
+    (path) => {
+      const headers = headersFor(path)
+      expect(headers['x-content-type-options']).toBe('nosniff')
+      expect(headers['x-frame-options']).toBe('SAMEORIGIN')
+      expect(headers['content-security-policy']).toBe(xmlCsp)
+    },
+  )
+
+  it('the XML policy is the reader policy without any script, with inline styles', () => {
+    const directives = Object.fromEntries(
+      xmlCsp.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1).join(' ')]),
+    )
+    expect(directives['script-src']).toBe("'none'")
+    expect(directives['style-src']).toBe("'self' 'unsafe-inline'")
+    expect(directives['default-src']).toBe("'self'")
+    expect(directives['frame-ancestors']).toBe("'self'")
+    expect(directives['object-src']).toBe("'none'")
+  })
+
+  it.each(['/sitemap.xml.bak', '/sitemaps', '/blog/feed.xml'])('%s keeps the reader CSP', (path) => {
+    expect(headersFor(path)['content-security-policy']).toBe(readerCsp)
   })
 
   it.each(['/admin', '/admin/login', '/admin/collections/articles/1'])(

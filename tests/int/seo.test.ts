@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, SalaryTable } from '@payload-types'
 import { readPublishedArticleEntries, readSitemapEntries, readSitemapOverview } from '@/data/feeds'
-import { searchArticles } from '@/data/search'
+import { readSitemapFileDates } from '@/data/sitemapFiles'
+import { MAX_RESULTS, searchArticles, searchResults } from '@/data/search'
 import { contentModifiedAt } from '@/lib/articleDates'
 import { cachedSearchCount } from '@/cache/searchCache'
 import { serverUrl } from '@/config/env'
@@ -132,9 +133,10 @@ describe('JSON-LD of the article page', () => {
     expect((await readSitemapEntries()).find((candidate) => candidate.slug === SEED_SLUG)?.modifiedAt).toBe(
       ld.dateModified,
     )
-    expect(
-      (await readSitemapOverview()).categories.find((category) => category.slug === 'comparisons')?.modifiedAt,
-    ).toBe(ld.dateModified)
+    const overview = await readSitemapOverview()
+    expect(overview.categories.find((category) => category.slug === 'comparisons')?.modifiedAt).toBe(ld.dateModified)
+    // The sitemap index dates the article's file by it too, although no article was saved.
+    expect(await readSitemapFileDates(overview.articleCount)).toEqual([ld.dateModified])
     // Index and search cards carry the same date.
     const card = (await searchArticles('MLOps')).find((candidate) => candidate.slug === SEED_SLUG)
     expect(card?.modifiedAt).toBe(ld.dateModified)
@@ -294,6 +296,49 @@ describe('reader search and the published-article lists', () => {
     console.log(`[search] cached search of a small index: ${cachedMs.toFixed(1)} ms`)
   })
 
+  it('gives each result a snippet with the words marked, and says when more match than it shows', async () => {
+    const seed = await readSeedArticle(payload)
+    const word = `Quillambrant${Date.now().toString(36)}`
+    const ids: string[] = []
+    const filler = 'Teams weigh the cost of serving models against the time saved. '.repeat(8)
+    for (let index = 0; index <= MAX_RESULTS; index++) {
+      const doc = await payload.create({
+        collection: 'articles',
+        data: {
+          title: index === 0 ? `The ${word} handbook` : `Article number ${index} on tooling`,
+          excerpt: 'An excerpt without the word.',
+          category: relationId(seed.category) as string,
+          content: richText(
+            paragraph(filler),
+            paragraph(`Here the ${word} method is named, once.`),
+          ) as Article['content'],
+          _status: 'published',
+        },
+        overrideAccess: true,
+        context: { disableRevalidate: true },
+      })
+      ids.push(doc.id)
+    }
+    try {
+      const { results, more } = await searchResults(word.toLowerCase())
+      expect(more).toBe(true)
+      expect(results).toHaveLength(MAX_RESULTS)
+      // The title match first, its word marked in the title; a body match shows the passage with it.
+      expect(results[0].titleRuns).toContainEqual({ text: word, mark: true })
+      const bodyMatch = results[1]
+      expect(bodyMatch.snippet.map((run) => run.text).join('')).toMatch(new RegExp(`^….*Here the ${word} method`))
+      expect(bodyMatch.snippet.filter((run) => run.mark)).toEqual([{ text: word, mark: true }])
+      // Exactly a page of them: all are shown, and nothing says there are more.
+      await payload.delete({ collection: 'articles', id: ids.pop() as string, overrideAccess: true })
+      expect((await searchResults(word)).more).toBe(false)
+      // A title or excerpt match shows the excerpt, marked where it holds the word.
+      const [seedResult] = (await searchResults('MLOps')).results.filter((result) => result.slug === SEED_SLUG)
+      expect(seedResult.snippet.map((run) => run.text).join('')).toBeTruthy()
+    } finally {
+      for (const id of ids) await payload.delete({ collection: 'articles', id, overrideAccess: true })
+    }
+  })
+
   it('lists every published article for the sitemap and feed, newest first, with dates', async () => {
     const entries = await readPublishedArticleEntries()
     const { docs } = await payload.find({
@@ -325,7 +370,7 @@ describe('reader search and the published-article lists', () => {
     // those of the newest article in each category, and of the whole site.
     expect(await readSitemapEntries(1)).toEqual(await readSitemapEntries())
     const overview = await readSitemapOverview()
-    const newestOf = (list: typeof entries) =>
+    const newestOf = (list: { modifiedAt: string }[]) =>
       list
         .map((entry) => entry.modifiedAt)
         .sort()
@@ -339,5 +384,14 @@ describe('reader search and the published-article lists', () => {
         newestOf(entries.filter((entry) => entry.category?.slug === category.slug)),
       )
     }
+    // The index dates each articles file by its newest entry: one file here; cut into files of two,
+    // each file's date is the newest of its own two articles, as the files themselves list them.
+    expect(await readSitemapFileDates(overview.articleCount)).toEqual([newestOf(entries)])
+    const sitemap = await readSitemapEntries()
+    const byTwo = Array.from({ length: Math.ceil(sitemap.length / 2) }, (_, index) =>
+      newestOf(sitemap.slice(index * 2, index * 2 + 2)),
+    )
+    expect(new Set(entries.map((entry) => entry.publishedAt)).size).toBe(entries.length)
+    expect(await readSitemapFileDates(overview.articleCount, 2)).toEqual(byTwo)
   })
 })

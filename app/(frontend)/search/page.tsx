@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 
-import { ArticleCardGrid } from '@/components/ArticleCard'
-import { normalizeQuery, searchArticles } from '@/data'
+import { SearchResultList } from '@/components/SearchResultList'
+import { MAX_RESULTS, normalizeQuery, searchResults } from '@/data'
 import { blogPath, searchPath } from '@/lib/paths'
 import { pageMetadata } from '@/seo/metadata'
 import { SITE_NAME } from '@/seo/site'
@@ -21,25 +21,43 @@ export async function generateMetadata({ searchParams }: Args): Promise<Metadata
   })
 }
 
+const countLine = (count: number, more: boolean) =>
+  more ? `More than ${MAX_RESULTS} articles match` : count === 1 ? '1 article matches' : `${count} articles match`
+
 /** Rendered per request (it reads the query); a plain GET form, so it works without JavaScript. */
 export default async function SearchPage({ searchParams }: Args) {
   const query = normalizeQuery((await searchParams).q)
-  const results = query ? await searchArticles(query) : []
+  const { results, more } = query ? await searchResults(query) : { results: [], more: false }
   return (
-    <div className="page-wide">
+    <div className="page-narrow search-page">
       <h1>{titleFor(query)}</h1>
       <form className="search-form" method="get" action={searchPath()} role="search">
         <label htmlFor="search-query">Search articles</label>
-        <input id="search-query" type="search" name="q" defaultValue={query} maxLength={100} autoComplete="off" />
-        <button type="submit">Search</button>
+        <div className="search-field">
+          <input
+            id="search-query"
+            type="search"
+            name="q"
+            defaultValue={query}
+            maxLength={100}
+            autoComplete="off"
+            placeholder="A role, a skill, a company…"
+          />
+          <button type="submit">Search</button>
+        </div>
       </form>
       {query ? (
         results.length ? (
           <section aria-labelledby="results-title">
             <h2 id="results-title" className="search-count">
-              {results.length === 1 ? '1 article' : `${results.length} articles`}
+              {countLine(results.length, more)}
             </h2>
-            <ArticleCardGrid articles={results} />
+            {more ? (
+              <p className="search-more">
+                Showing the first {MAX_RESULTS}, titles that match first. Add a word to narrow the search.
+              </p>
+            ) : null}
+            <SearchResultList results={results} />
           </section>
         ) : (
           <div className="search-empty" role="status">
@@ -50,7 +68,7 @@ export default async function SearchPage({ searchParams }: Args) {
           </div>
         )
       ) : (
-        <p>Search titles, summaries and the full text of every article, tables included.</p>
+        <p className="search-hint">Search titles, summaries and the full text of every article, tables included.</p>
       )}
     </div>
   )

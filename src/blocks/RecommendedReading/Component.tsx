@@ -4,6 +4,12 @@ import { articlePath } from '@/lib/paths'
 
 type Props = Omit<RecommendedReadingBlock, 'blockType'> & { blockType?: string }
 
+/**
+ * A card linking to one of our articles, under the article's own current title, or to a web address
+ * under the link text typed for it. A title typed for an internal link is not shown: it was a copy
+ * of the article's title when the card was made ("0→1 AI Engineer Playbook" for "The 0→1 AI Engineer
+ * Playbook") and went stale the moment the article was renamed.
+ */
 export function RecommendedReadingView({ label, linkType, article, url, title, blurb }: Props) {
   let href: string | null = null
   let linkText = title ?? ''
@@ -11,7 +17,7 @@ export function RecommendedReadingView({ label, linkType, article, url, title, b
     // An unpublished target arrives as a bare id: the card disappears instead of linking to a 404.
     if (!article || typeof article !== 'object') return null
     href = articlePath(article.slug as string)
-    linkText = title || article.title
+    linkText = article.title
   } else if (isHttpUrl(url)) {
     href = url
   }

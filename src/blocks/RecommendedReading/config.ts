@@ -37,10 +37,14 @@ export const RecommendedReadingBlock: Block = {
         validateHttpUrl(value, { required: (siblingData as { linkType?: string })?.linkType === 'external' }),
     },
     {
+      // An article of ours is always shown under its own current title (see Component.tsx).
       name: 'title',
       type: 'text',
       maxLength: 200,
-      admin: { description: 'Link text; defaults to the article title.' },
+      admin: {
+        condition: (_, sibling) => sibling?.linkType === 'external',
+        description: 'Link text for the web address.',
+      },
     },
     { name: 'blurb', type: 'textarea', maxLength: 400 },
   ],

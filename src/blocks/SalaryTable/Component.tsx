@@ -1,7 +1,8 @@
 import type { SalaryTableBlock } from '@payload-types'
 import { formatDate, formatMoney } from '@/lib/format'
 import { salaryTableCsvPath } from '@/lib/paths'
-import { COLUMN_LABELS, PAY_PARTS, type SalaryRow } from '@/salary-tables/model'
+import { uniqueSources } from '@/lib/sources'
+import { COLUMN_LABELS, PAY_PARTS, SHORT_COLUMN_LABELS, type SalaryRow } from '@/salary-tables/model'
 
 import { SalaryChart } from './Chart'
 
@@ -18,55 +19,81 @@ function roleGroups(rows: SalaryRow[]): SalaryRow[][] {
   return groups
 }
 
+/** A cell's column name, shown beside its value only where the table is laid out as cards (narrow boxes). */
+const CellLabel = ({ children }: { children: string }) => (
+  <span className="cell-label" aria-hidden="true">
+    {children}
+  </span>
+)
+
+/**
+ * The table as a real `<table>` (caption, th scope). In a wide box it is a table; in a narrow one
+ * (a phone) each role becomes a card with one line per tier, role, tier and total first and the
+ * breakdown under them (tables.css), so the total never sits off-screen. The explicit roles keep it
+ * a table for screen readers whatever its CSS display.
+ */
 export function SalaryTableView({ table, caption, id, showChart }: Props) {
   // An unpublished or deleted table is left out rather than breaking the article.
   if (!table || typeof table !== 'object') return null
   const rows = table.rows ?? []
   const currency = table.currency || 'USD'
-  const sources = [...new Set(rows.map((row) => row.source).filter(Boolean))]
+  const sources = uniqueSources(rows.map((row) => row.source))
   const captionId = `salary-table-${id ?? table.id}`
   return (
     <figure className="data-figure" data-salary-table={table.id}>
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="data-table">
+        <table className="data-table salary-table" role="table">
           <caption id={captionId}>
             {caption || table.title}
             {table.period ? <span className="caption-period"> ({table.period})</span> : null}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Company tier</th>
-              <th scope="col" className="num">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                Role
+              </th>
+              <th scope="col" role="columnheader">
+                Company tier
+              </th>
+              <th scope="col" role="columnheader" className="num">
                 Total comp. <span className="th-note">(median, {currency})</span>
               </th>
               {PAY_PARTS.map((part) => (
-                <th key={part} scope="col" className="num">
+                <th key={part} scope="col" role="columnheader" className="num">
                   {COLUMN_LABELS[part]}
                 </th>
               ))}
-              <th scope="col">Data source</th>
+              <th scope="col" role="columnheader">
+                Data source
+              </th>
             </tr>
           </thead>
           {roleGroups(rows).map((group) => (
-            <tbody key={group[0].id ?? group[0].role}>
+            <tbody key={group[0].id ?? group[0].role} role="rowgroup">
               {group.map((row, index) => (
-                <tr key={row.id ?? `${row.role}-${row.tier}`}>
+                <tr key={row.id ?? `${row.role}-${row.tier}`} role="row">
                   {index === 0 ? (
-                    <th scope="rowgroup" rowSpan={group.length} className="row-head">
+                    <th scope="rowgroup" role="rowheader" rowSpan={group.length} className="row-head">
                       {row.role}
                     </th>
                   ) : null}
-                  <th scope="row" className="row-sub">
+                  <th scope="row" role="rowheader" className="row-sub">
                     {row.tier}
                   </th>
-                  <td className="num total">{formatMoney(row.total ?? 0, currency)}</td>
+                  <td role="cell" className="num total">
+                    <CellLabel>{SHORT_COLUMN_LABELS.total}</CellLabel>
+                    {formatMoney(row.total ?? 0, currency)}
+                  </td>
                   {PAY_PARTS.map((part) => (
-                    <td key={part} className="num">
+                    <td key={part} role="cell" className={`num part part-${part}`}>
+                      <CellLabel>{SHORT_COLUMN_LABELS[part]}</CellLabel>
                       {formatMoney(row[part], currency)}
                     </td>
                   ))}
-                  <td>{row.source}</td>
+                  <td role="cell" className="row-source">
+                    <CellLabel>Source</CellLabel>
+                    {row.source}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -74,18 +101,13 @@ export function SalaryTableView({ table, caption, id, showChart }: Props) {
         </table>
       </div>
       <figcaption className="table-source">
-        Source{sources.length === 1 ? '' : 's'}: {sources.join('; ')}. Total = base + equity per year + bonus. Figures
+        Source{sources.length === 1 ? '' : 's'}: {sources.join(', ')}. Total = base + equity per year + bonus. Figures
         checked {formatDate(table.asOf)}.{' '}
         <a href={salaryTableCsvPath(table.id)} download>
           Download CSV
         </a>
       </figcaption>
-      {showChart ? (
-        // On a phone the chart keeps a legible size and scrolls sideways, like the table.
-        <div className="chart-scroll" role="region" aria-label={`Chart: ${table.title}`} tabIndex={0}>
-          <SalaryChart table={table} chartId={`${captionId}-chart`} />
-        </div>
-      ) : null}
+      {showChart ? <SalaryChart table={table} chartId={`${captionId}-chart`} /> : null}
     </figure>
   )
 }

@@ -365,7 +365,6 @@ const aiVsMl = (refs: SeedRefs) =>
       label: 'Recommended Reading',
       linkType: 'internal',
       article: refs.articleIds['ai-engineer-playbook'],
-      title: '0→1 AI Engineer Playbook',
       blurb:
         'A complete framework for getting ready for AI Engineer interviews: of all the prep methods we have looked at, this one is the most systematic.',
     }),
