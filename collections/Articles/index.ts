@@ -38,6 +38,8 @@ export const Articles: CollectionConfig = {
       beforeListTable: ['/src/import/admin/ImportLink#ImportLink'],
       // Who saved each version and what it changed (src/admin/versions).
       views: { edit: { versions: { Component: '/src/admin/versions/VersionsView#VersionsView' } } },
+      // Publishes what is on screen: the body's last keystrokes and a click during an autosave included.
+      edit: { PublishButton: '/src/admin/PublishButton#PublishButton' },
     },
     preview: (doc) => (doc?.slug ? previewUrl(articlePath(String(doc.slug))) : null),
     livePreview: {
@@ -221,8 +223,7 @@ export const Articles: CollectionConfig = {
   ],
   endpoints: [figureChangesEndpoint, importEndpoint, discardEndpoint],
   hooks: {
-    beforeOperation: [keepAuthorsToDrafts],
-    beforeValidate: [refuseStaleSave],
+    beforeOperation: [refuseStaleSave, keepAuthorsToDrafts],
     afterError: [showEditConflictWhole],
     beforeChange: [
       setDefaultAuthor,

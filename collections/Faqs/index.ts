@@ -13,6 +13,8 @@ export const Faqs: CollectionConfig = {
   admin: {
     useAsTitle: 'question',
     defaultColumns: ['question', 'topics', '_status', 'updatedAt'],
+    // The answer is rich text: publish what is on screen, its last keystrokes included.
+    components: { edit: { PublishButton: '/src/admin/PublishButton#PublishButton' } },
   },
   access: editorialAccess,
   // Wherever a FAQ is populated (an article's FAQ lists), everything but "Used by", which no reader needs.

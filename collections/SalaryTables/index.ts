@@ -135,7 +135,7 @@ export const SalaryTables: CollectionConfig = {
   ],
   endpoints: [exportCsv, importCsv, impact],
   hooks: {
-    beforeValidate: [refuseStaleSave],
+    beforeOperation: [refuseStaleSave],
     afterError: [showEditConflictWhole],
   },
   versions: {

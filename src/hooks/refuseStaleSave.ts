@@ -1,9 +1,10 @@
 import {
   APIError,
   type CollectionAfterErrorHook,
-  type CollectionBeforeValidateHook,
+  type CollectionBeforeOperationHook,
   type CollectionSlug,
   type PayloadRequest,
+  type SanitizedCollectionConfig,
 } from 'payload'
 
 import { REAPPLYING_DRAFT } from './keepPublishedOnPlainSave'
@@ -15,8 +16,11 @@ import { REAPPLYING_DRAFT } from './keepPublishedOnPlainSave'
  * The client states which version it started from: the admin's form submits the document's
  * `updatedAt` with every save (it is a hidden field of the form), and REST or GraphQL clients may
  * send the `updatedAt` they read (from a `?draft=true` read for drafts) or an `If-Unmodified-Since`
- * header. A save that states nothing (scripts, the seed, jobs, the CSV import) is not checked:
- * Payload fills a missing `updatedAt` with the stored one before this hook runs.
+ * header. A save that states nothing (scripts, the seed, jobs, the CSV import) is not checked.
+ *
+ * It runs before the operation, ahead of Payload's document lock: an editor whose colleague took
+ * over the document and saved is told who changed it and what to do (409), not only that it is
+ * locked (423), whichever of the two the colleague's open form still holds.
  *
  * Only other people's saves count. The admin does not queue "Publish" behind a pending autosave,
  * so an editor's own autosave regularly lands between reading the form and publishing it; and a
@@ -104,7 +108,7 @@ async function changesByOthers({
 async function nameOf(id: string | undefined, req: PayloadRequest): Promise<string> {
   if (!id) return 'someone else'
   // The editor needs to know whom to ask about the other change; the name is all this reveals,
-  // and only to someone allowed to edit this document (update access was checked before hooks).
+  // and only to a signed-in colleague.
   const user = await req.payload.findByID({
     collection: 'users',
     id,
@@ -117,36 +121,56 @@ async function nameOf(id: string | undefined, req: PayloadRequest): Promise<stri
   return typeof user?.name === 'string' && user.name ? user.name : 'another user'
 }
 
-export const refuseStaleSave: CollectionBeforeValidateHook = async ({
-  collection,
-  context,
-  data,
-  operation,
-  originalDoc,
-  req,
-}) => {
+/** The stored version's `updatedAt`: the latest version, a pending draft included, as Payload bases a save on it. */
+async function storedVersion(collection: SanitizedCollectionConfig, id: number | string, req: PayloadRequest) {
+  const slug = collection.slug as CollectionSlug
+  if (collection.versions) {
+    const { docs } = await req.payload.findVersions({
+      collection: slug,
+      where: { parent: { equals: id } },
+      sort: '-updatedAt',
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    const latest = docs[0]?.version as unknown as Doc | undefined
+    if (latest) return latest
+  }
+  return (await req.payload.db.findOne({ collection: slug, where: { id: { equals: id } }, req })) as Doc | null
+}
+
+export const refuseStaleSave: CollectionBeforeOperationHook = async ({ args, collection, context, operation, req }) => {
   // Restoring a version submits that version's own (old) `updatedAt`: it is a deliberate overwrite.
   // A pending draft saved again after a plain save (keepPublishedOnPlainSave) is part of that save.
-  if (operation !== 'update' || !originalDoc || context.isRestoringVersion || context[REAPPLYING_DRAFT]) return data
+  if (operation !== 'update' || context?.isRestoringVersion || context?.[REAPPLYING_DRAFT]) return args
+  // Access is checked after this hook: only a signed-in user hears who changed a document (the
+  // name, which colleagues may read: collections/Users); anyone else meets Payload's 403.
+  if (!req.user) return args
+  const { id, data } = args as { id?: number | string; data?: Doc }
+  // A bulk update (by `where`) names no version of any one document.
+  if (id === undefined || id === null || !data || typeof data !== 'object') return args
   const stated = statedVersion(data, req)
-  const stored = timeOf((originalDoc as Doc).updatedAt)
-  if (stated === undefined || stored === undefined || stored <= stated) return data
+  if (stated === undefined) return args
+  const original = await storedVersion(collection, id, req)
+  const stored = timeOf(original?.updatedAt)
+  if (!original || stored === undefined || stored <= stated) return args
 
-  const id = (originalDoc as Doc).id as number | string
   const changes = collection.versions
     ? await changesByOthers({ collection: collection.slug as CollectionSlug, id, since: stated, req })
-    : [{ by: idOf((originalDoc as Doc).updatedBy), at: String((originalDoc as Doc).updatedAt) }].filter(
+    : [{ by: idOf(original.updatedBy), at: String(original.updatedAt) }].filter(
         (change) => change.by !== idOf(req.user),
       )
   const latest = changes[0]
-  if (!latest) return data
+  if (!latest) return args
 
   const label = typeof collection.labels?.singular === 'string' ? collection.labels.singular.toLowerCase() : 'document'
   const name = await nameOf(latest.by, req)
   throw new EditConflict(
     `This ${label} was changed by ${name} at ${when.format(new Date(latest.at))} UTC since you opened it. Reload to see their changes, then apply yours again.`,
     {
-      updatedAt: (originalDoc as Doc).updatedAt,
+      updatedAt: original.updatedAt,
       changedAt: latest.at,
       changedBy: latest.by ? { id: latest.by, name } : null,
     },

@@ -27,7 +27,7 @@ test('an editor renames an article in the admin, publishes, and readers see the 
   const title = page.locator('#field-title')
   await expect(title).toBeVisible()
   await title.fill(newTitle)
-  await publishFromForm(page)
+  await publishFromForm(page, { contains: newTitle })
 
   await expect(async () => {
     const response = await request.get(`/blog/${slug}`)

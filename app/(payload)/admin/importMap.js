@@ -34,6 +34,7 @@ import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ImportLink as ImportLink_7bca913646eb599546a77f8fc16643b0 } from '../../../src/import/admin/ImportLink'
+import { PublishButton as PublishButton_a0a59c60ed7c3124163bcd1752caf881 } from '../../../src/admin/PublishButton'
 import { VersionsView as VersionsView_4a26b829f43566259cd68bac1478578d } from '../../../src/admin/versions/VersionsView'
 import { FigureImpact as FigureImpact_57f0b941fdcb93f659ead7cf098723a4 } from '../../../collections/SalaryTables/components/FigureImpact'
 import { AsOfCell as AsOfCell_75754298c18c55c721580cf3da960724 } from '../../../src/admin/AsOfCell'
@@ -87,6 +88,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/src/import/admin/ImportLink#ImportLink": ImportLink_7bca913646eb599546a77f8fc16643b0,
+  "/src/admin/PublishButton#PublishButton": PublishButton_a0a59c60ed7c3124163bcd1752caf881,
   "/src/admin/versions/VersionsView#VersionsView": VersionsView_4a26b829f43566259cd68bac1478578d,
   "/collections/SalaryTables/components/FigureImpact#FigureImpact": FigureImpact_57f0b941fdcb93f659ead7cf098723a4,
   "/src/admin/AsOfCell#AsOfCell": AsOfCell_75754298c18c55c721580cf3da960724,
