@@ -75,7 +75,16 @@ function rawRequest(
       response.on('error', () => resolve({ status: response.statusCode ?? 0, body, sentBytes }))
     })
     request.on('continue', pump)
-    request.on('error', (error) => (answered ? undefined : reject(error)))
+    // The server may answer 413 and close while the body is still being written: the write then
+    // fails (EPIPE, ECONNRESET) although the answer is on its way. Give it a moment to arrive.
+    request.on('error', (error) => {
+      if (answered) return
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'EPIPE' && code !== 'ECONNRESET') return reject(error)
+      sentBytes = Math.min(sentBytes, bytes)
+      answered = true
+      setTimeout(() => reject(error), 5_000).unref()
+    })
     if (!expectContinue) pump()
   })
 }

@@ -20,9 +20,17 @@ test('typing then clicking Publish once publishes what is on screen, ten times o
 }) => {
   const stamp = Date.now()
   const slug = `publish-what-you-see-${stamp}`
+  const headers = await adminAuth(request)
+  // A category of its own: the journey leaves the seed alone.
+  const category = await request.post('/api/categories', {
+    headers,
+    data: { title: `Publishing ${stamp}`, slug: `publishing-${stamp}` },
+  })
+  expect(category.status(), await category.text()).toBe(201)
   const created = await request.post('/api/articles', {
-    headers: await adminAuth(request),
+    headers,
     data: {
+      category: ((await category.json()).doc as { id: string }).id,
       title: `Publish what you see ${stamp}`,
       slug,
       excerpt: 'Typed, then published at once.',
