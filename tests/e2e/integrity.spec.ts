@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test'
 import sharp from 'sharp'
 
 import { figure, paragraph, richText } from '../../src/seed/lexical'
-import { adminAuth, findOne, simpleContent } from './api'
+import { adminAuth, deleteDoc, findOne, simpleContent } from './api'
 
 /**
  * Issue 15 through the production server (server.mjs in front of Next), where the HTTP layer is part
@@ -89,6 +89,12 @@ function rawRequest(
   })
 }
 
+/** What the journeys created, deleted after each: other journeys read the home page and the lists. */
+const createdDocs: [collection: string, id: string][] = []
+test.afterEach(async ({ request }) => {
+  for (const [collection, id] of createdDocs.splice(0).reverse()) await deleteDoc(request, collection, id)
+})
+
 async function createArticle(
   request: APIRequestContext,
   headers: Record<string, string>,
@@ -106,7 +112,9 @@ async function createArticle(
     },
   })
   expect(created.status(), await created.text()).toBe(201)
-  return (await created.json()).doc
+  const doc = (await created.json()).doc
+  createdDocs.push(['articles', doc.id])
+  return doc
 }
 
 const row = (base: number) => ({ role: 'AI Engineer', tier: 'FAANG+', base, equity: 0, bonus: 0, source: 'Levels.fyi' })
@@ -117,7 +125,9 @@ async function createTable(request: APIRequestContext, headers: Record<string, s
     data: { title, currency: 'USD', asOf: '2026-06-01', rows: [row(base)], _status: 'published' },
   })
   expect(created.status(), await created.text()).toBe(201)
-  return (await created.json()).doc.id as string
+  const id = (await created.json()).doc.id as string
+  createdDocs.push(['salary-tables', id])
+  return id
 }
 
 test('over-limit bodies are refused with 413 per route, before the server reads them', async ({ baseURL, request }) => {

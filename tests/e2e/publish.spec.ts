@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { adminAuth, createUser, loginToAdmin, publishFromForm, simpleContent } from './api'
+import { adminAuth, createUser, deleteDoc, loginToAdmin, publishFromForm, simpleContent } from './api'
 
 /**
  * An editor types in an article's body and clicks Publish at once, as people do: every round must
@@ -27,10 +27,11 @@ test('typing then clicking Publish once publishes what is on screen, ten times o
     data: { title: `Publishing ${stamp}`, slug: `publishing-${stamp}` },
   })
   expect(category.status(), await category.text()).toBe(201)
+  const categoryId = ((await category.json()).doc as { id: string }).id
   const created = await request.post('/api/articles', {
     headers,
     data: {
-      category: ((await category.json()).doc as { id: string }).id,
+      category: categoryId,
       title: `Publish what you see ${stamp}`,
       slug,
       excerpt: 'Typed, then published at once.',
@@ -69,5 +70,7 @@ test('typing then clicking Publish once publishes what is on screen, ten times o
   } finally {
     await reader.dispose()
     await context.close()
+    await deleteDoc(request, 'articles', id)
+    await deleteDoc(request, 'categories', categoryId)
   }
 })
