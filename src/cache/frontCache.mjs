@@ -32,7 +32,8 @@ export function servedEncoding(header) {
     const [name, ...params] = part.trim().toLowerCase().split(';')
     if (!name) continue
     const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined)
-    quality.set(name, q === undefined ? 1 : Number(q))
+    // A coding named twice keeps its first quality (a client's later repetition does not undo a q=0).
+    if (!quality.has(name)) quality.set(name, q === undefined ? 1 : Number(q))
   }
   const q = (name) => quality.get(name) ?? (name === 'identity' ? (quality.get('*') ?? 1) : (quality.get('*') ?? 0))
   let best = null

@@ -338,7 +338,11 @@ test('an editor inserts a new figure from the editor, picks its table, row, colu
 
   // In the editor's text the new figure reads as its value.
   await expect(sentence.getByTestId('figure-label')).toHaveText('$120,000')
+  // The editor ends the sentence: the caret back in its text (the drawer has just closed), then the full stop.
+  await sentence.click({ position: { x: 2, y: 5 } })
+  await page.keyboard.press('End')
   await page.keyboard.type('.')
+  await expect(sentence).toHaveText(/^Startups pay a base of \$120,000.*\.$/)
   await publishFromForm(page)
 
   await expect(async () => {

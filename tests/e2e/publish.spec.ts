@@ -49,7 +49,8 @@ test('typing then clicking Publish once publishes what is on screen, ten times o
     await loginToAdmin(page, await createUser(request, 'editor', 'Quick Publisher'))
     await page.goto(`/admin/collections/articles/${id}`)
     const body = page.locator('.rich-text-lexical [data-lexical-editor="true"]').first()
-    await expect(body).toContainText('Opening line.')
+    // The editor mounts after the form (a slow start on a loaded machine is not what this measures).
+    await expect(body).toContainText('Opening line.', { timeout: 30_000 })
 
     for (let round = 1; round <= ROUNDS; round++) {
       const typed = ` round ${round} of ${stamp}.`
