@@ -1091,6 +1091,10 @@ export interface FigureBlock {
   format: 'currency' | 'percent' | 'multiplier' | 'plain';
   decimals?: number | null;
   /**
+   * Such as “higher”, “premium”, “outnumber” or “lag”: publishing a change that makes them false (the premium turns negative, the ratio drops below 1) asks you to confirm first, and readers keep the last value that agreed with them. Left empty on a comparison, they are suggested from the words around the figure when the article is saved; write “none” for none.
+   */
+  claim?: string | null;
+  /**
    * The value when the article was last saved; shown if the figure’s cell disappears.
    */
   lastValue?: string | null;

@@ -13,6 +13,7 @@
 import type { Article, Faq, SalaryTable } from '@payload-types'
 import { relationId } from '@/lib/lexical'
 
+import { claimVerdict } from './claims'
 import { figureNodes, resolveFigure, type FigureFields } from './resolve'
 
 /** A number in a text, bound to the figure it was equal to when saved. */
@@ -57,8 +58,8 @@ export function bindNumbers(texts: Record<string, string | null | undefined>, fi
 
 /**
  * `text` with each number bound to it (for `field`) replaced by its figure's value from `tables`
- * (populated salary tables, as the reader reads them). A figure whose table or cell is gone keeps
- * the number as written.
+ * (populated salary tables, as the reader reads them). A figure whose table or cell is gone, or
+ * whose value now contradicts its claim, keeps the number as written.
  */
 export function liveText(
   text: string | null | undefined,
@@ -71,7 +72,10 @@ export function liveText(
     const table = tables.get(String(binding.figure.table ?? ''))
     if (!table) continue
     const value = resolveFigure({ ...binding.figure, table }, { dataTables: [] })
-    if (value.ok && value.text !== binding.text) result = result.replace(occurrences(binding.text), value.text)
+    // A value that contradicts the figure's claim ("a 22% premium" over a negative one) is not
+    // written in: the text keeps the number it was written with, which agreed with it.
+    if (!value.ok || claimVerdict(binding.figure, value.value) === 'contradicted') continue
+    if (value.text !== binding.text) result = result.replace(occurrences(binding.text), value.text)
   }
   return result
 }

@@ -3,6 +3,7 @@ import { draftMode, headers } from 'next/headers'
 import { notFound, permanentRedirect } from 'next/navigation'
 
 import type { Article } from '@payload-types'
+import { FigureNotes } from '@/blocks/Figure/Notes'
 import { ArticleCardGrid } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
 import { LivePreviewListener } from '@/components/LivePreviewListener'
@@ -121,6 +122,7 @@ export default async function ArticlePage({ params }: Args) {
         </p>
       </header>
       <RichText data={article.content} className="prose article-body" />
+      <FigureNotes content={article.content} />
       <WhatChanged changes={changes} />
       <nav className="article-footer-nav" aria-label="Blog">
         <a href={blogPath()}>← Back to Blog</a>
