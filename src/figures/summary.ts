@@ -59,13 +59,15 @@ export function bindNumbers(texts: Record<string, string | null | undefined>, fi
 /**
  * `text` with each number bound to it (for `field`) replaced by its figure's value from `tables`
  * (populated salary tables, as the reader reads them). A figure whose table or cell is gone, or
- * whose value now contradicts its claim, keeps the number as written.
+ * whose value now contradicts its claim, keeps the number as written (unless `followClaims` is
+ * false: the preview shows what the table would say).
  */
 export function liveText(
   text: string | null | undefined,
   field: string,
   bound: BoundNumber[] | null | undefined,
   tables: Map<string, SalaryTable>,
+  { followClaims = true }: { followClaims?: boolean } = {},
 ): string {
   let result = text ?? ''
   for (const binding of (Array.isArray(bound) ? bound : []).filter((entry) => entry.field === field)) {
@@ -74,7 +76,7 @@ export function liveText(
     const value = resolveFigure({ ...binding.figure, table }, { dataTables: [] })
     // A value that contradicts the figure's claim ("a 22% premium" over a negative one) is not
     // written in: the text keeps the number it was written with, which agreed with it.
-    if (!value.ok || claimVerdict(binding.figure, value.value) === 'contradicted') continue
+    if (!value.ok || (followClaims && claimVerdict(binding.figure, value.value) === 'contradicted')) continue
     if (value.text !== binding.text) result = result.replace(occurrences(binding.text), value.text)
   }
   return result

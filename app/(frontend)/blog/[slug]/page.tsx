@@ -16,7 +16,7 @@ import {
   getRedirectForSlug,
   toCard,
 } from '@/data'
-import { visibleChanges } from '@/salary-tables/history'
+import { articleHistoryScope, visibleChanges } from '@/salary-tables/history'
 import { serverUrl } from '@/config/env'
 import { relationId } from '@/lib/lexical'
 import { contentModifiedAt } from '@/lib/articleDates'
@@ -91,8 +91,9 @@ export default async function ArticlePage({ params }: Args) {
     .filter((post): post is Article => typeof post === 'object' && post !== null)
     .map(toCard)
   const modifiedAt = contentModifiedAt(article)
+  const tableIds = (article.salaryTables ?? []).map(relationId).filter((id): id is string => Boolean(id))
   const changes = visibleChanges(
-    await getFigureChanges((article.salaryTables ?? []).map(relationId).filter((id): id is string => Boolean(id))),
+    await getFigureChanges(tableIds, Object.fromEntries(tableIds.map((id) => [id, articleHistoryScope(article, id)]))),
     article.hiddenChanges,
   )
   const authorNames = await getAuthorNames(article.authors)
