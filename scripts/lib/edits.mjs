@@ -32,6 +32,7 @@ export async function restClient(base, { email, password }) {
     get: (path) => call('GET', path),
     post: async (path, body) => (await call('POST', path, body)).doc,
     patch: async (path, body) => (await call('PATCH', path, body)).doc,
+    delete: (path) => call('DELETE', path),
     /** Saves a global (Payload's REST API updates globals with POST). */
     saveGlobal: async (slug, body) => (await call('POST', `/globals/${slug}`, body)).result,
     /** Uploads a generated PNG to `media`. */
@@ -176,6 +177,27 @@ export async function createFixture(
     _status: 'published',
   })
   return { stamp, word, author, category, image, table, faq, article, related, base: BASE, edits: 0 }
+}
+
+/**
+ * Deletes the fixture's documents, their document locks first (an edit view left open holds one):
+ * on a server other journeys share, its featured article would otherwise stay on their home page.
+ */
+export async function removeFixture(api, fixture) {
+  const docs = [
+    ['articles', fixture.related],
+    ['articles', fixture.article],
+    ['faqs', fixture.faq],
+    ['salary-tables', fixture.table],
+    ['media', fixture.image],
+    ['categories', fixture.category],
+    ['users', fixture.author],
+  ]
+  for (const [collection, doc] of docs) {
+    if (!doc?.id) continue
+    await api.delete(`/payload-locked-documents?where[document.value][equals]=${doc.id}`).catch(() => undefined)
+    await api.delete(`/${collection}/${doc.id}`)
+  }
 }
 
 /** The reader pages that show the fixture, by the names the edit kinds use. */
@@ -329,7 +351,8 @@ export async function whenShown(base, pages, expected, { since = performance.now
             headers: { 'accept-encoding': 'gzip' },
             signal: AbortSignal.timeout(Math.round(Math.max(1_000, deadline - performance.now()))),
           })
-          const body = await response.text()
+          // As a reader reads it: the search page marks the query's words (<mark>) inside the text.
+          const body = (await response.text()).replace(/<\/?mark>/g, '')
           if (response.status === 200 && body.includes(wanted)) return [name, Math.round(performance.now() - since)]
         } catch {
           // timed out or refused: try again until the deadline

@@ -69,10 +69,11 @@ function tooLarge(res, bytes, limit) {
 }
 
 /** Answers 413. What still arrives is discarded; a client that keeps sending after the answer is
- * cut off shortly after (at once, it could lose the answer to a connection reset). */
+ * cut off 3 s after (at once, it could lose the answer to a connection reset; a loaded client may
+ * take a second to read it). */
 function refuse(req, res, bytes, limit) {
   tooLarge(res, bytes, limit)
-  res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref())
+  res.once('finish', () => setTimeout(() => req.socket.destroy(), 3000).unref())
 }
 
 /**

@@ -81,6 +81,12 @@ async function matchingEntries(reader: Reader, query: string): Promise<{ entries
   return { entries: new Map(ids.slice(0, MAX_RESULTS).map((id) => [id, entries.get(id) as Entry])), more: ids.length > MAX_RESULTS }
 }
 
+/** The index entry with the article's own excerpt: its numbers follow their figures (src/figures/summary.ts), the index's copy does not. */
+const liveExcerpt = (entry: Entry | undefined, card: ArticleCardData): Entry => ({
+  body: entry?.body,
+  excerpt: card.excerpt ?? entry?.excerpt ?? '',
+})
+
 /** The excerpt when it holds every word (or the body does not), else the body's passage that holds them. */
 function snippetOf(entry: Entry | undefined, words: string[]): TextRun[] {
   const excerpt = entry?.excerpt ?? ''
@@ -125,7 +131,7 @@ async function findArticles(reader: Reader, query: string): Promise<SearchResult
   const inTitle = (card: ArticleCardData) => words.every((word) => card.title.toLowerCase().includes(word))
   const results = docs.map((doc): SearchResult => {
     const card = toCard(doc)
-    return { ...card, titleRuns: highlight(card.title, words), snippet: snippetOf(entries.get(card.id), words) }
+    return { ...card, titleRuns: highlight(card.title, words), snippet: snippetOf(liveExcerpt(entries.get(card.id), card), words) }
   })
   return { results: [...results.filter(inTitle), ...results.filter((result) => !inTitle(result))], more }
 }

@@ -78,10 +78,14 @@ export async function previewLinkAsAdmin(page: Page, articleId: string): Promise
  * (the last thing typed). Returns the saved document as the server answered it.
  */
 export async function publishFromForm(page: Page, { contains }: { contains?: string } = {}) {
+  // The form's own save: PATCH /api/<collection>/<id>, or POST /api/<collection> for a new document
+  // (not an autosave, nor another endpoint the edit view calls, such as the preview link).
+  const isSave = (method: string, pathname: string) =>
+    (method === 'PATCH' && /^\/api\/[a-z-]+\/[^/]+$/.test(pathname)) ||
+    (method === 'POST' && /^\/api\/[a-z-]+$/.test(pathname))
   const saved = page.waitForResponse(
     (response) =>
-      ['PATCH', 'POST'].includes(response.request().method()) &&
-      response.url().includes('/api/') &&
+      isSave(response.request().method(), new URL(response.url()).pathname) &&
       !response.url().includes('autosave=true') &&
       (response.request().postData() ?? '').includes('"_status":"published"'),
     { timeout: 40_000 },
@@ -118,4 +122,15 @@ export async function createArticle(
   })
   expect(response.status(), await response.text()).toBe(201)
   return { ...((await response.json()).doc as { id: string; title: string }), path: `/blog/${data.slug}` }
+}
+
+/**
+ * Deletes what a journey created, its document locks first (an edit view left open holds one, and a
+ * locked document refuses the delete): other journeys must not find it.
+ */
+export async function deleteDoc(request: APIRequestContext, collection: string, id: string) {
+  const headers = await adminAuth(request)
+  await request.delete(`/api/payload-locked-documents?where[document.value][equals]=${id}`, { headers })
+  const response = await request.delete(`/api/${collection}/${id}`, { headers })
+  expect([200, 404], `delete ${collection} ${id}: ${await response.text()}`).toContain(response.status())
 }

@@ -111,8 +111,13 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     // She reloads, sees Ben's figure, applies her notes again, and that save goes through.
     await ana.reload()
     await expect(ana.locator('#field-rows__0__base')).toHaveValue(money(original.rows[0].base + 1_000))
+    // Ben's form is still open, so the table is locked in his name: she takes over, as he did.
     const takeOver = ana.getByRole('button', { name: 'Take over' })
-    if (await takeOver.isVisible().catch(() => false)) await takeOver.click()
+    await expect(takeOver).toBeVisible({ timeout: 20_000 })
+    await takeOver.click()
+    await expect(ana.getByText(/is currently editing this document/)).toBeHidden()
+    await ana.reload()
+    await expect(ana.locator('#field-rows__0__base')).toHaveValue(money(original.rows[0].base + 1_000))
     await ana.locator('#field-notes').fill('Ana: rechecked against the 2025 survey.')
     const anaRetry = nextSave(ana, 'salary-tables', original.id)
     await ana.getByRole('button', { name: /^Publish( changes)?$/ }).click()

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 
-import { createFixture, pagesOf, restClient } from '../../scripts/lib/edits.mjs'
+import { createFixture, pagesOf, removeFixture, restClient } from '../../scripts/lib/edits.mjs'
 import { createUser, loginToAdmin, publishFromForm } from './api'
 
 /**
@@ -33,8 +33,17 @@ async function shoot(page: Page, path: string, name: string) {
   }
 }
 
+// What each journey created, deleted after it: the fixture's featured article would otherwise stay
+// on the home page the other journeys read.
+const made: { api: Awaited<ReturnType<typeof admin>>; fixture: Awaited<ReturnType<typeof createFixture>> }[] = []
+test.afterEach(async () => {
+  for (const { api, fixture } of made.splice(0)) await removeFixture(api, fixture)
+})
+
 test('an editor edits a FAQ in the admin, and every article showing it follows', async ({ page, request, baseURL }) => {
-  const fixture = await createFixture(await admin(baseURL as string))
+  const api = await admin(baseURL as string)
+  const fixture = await createFixture(api)
+  made.push({ api, fixture })
   const pages = pagesOf(fixture)
   // Readers have the article cached with the old question.
   await page.goto(pages.article)
@@ -63,7 +72,9 @@ test('an editor renames a category in the admin, and every page naming it follow
   request,
   baseURL,
 }) => {
-  const fixture = await createFixture(await admin(baseURL as string))
+  const api = await admin(baseURL as string)
+  const fixture = await createFixture(api)
+  made.push({ api, fixture })
   const pages = pagesOf(fixture)
   for (const path of [pages.article, pages.category, pages.related]) await page.goto(path)
 

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 
 import { block, figure, paragraph, richText } from '../../src/seed/lexical'
 
-import { createArticle, createSalaryTable, createUser, loginToAdmin, publishFromForm } from './api'
+import { createArticle, createSalaryTable, createUser, deleteDoc, loginToAdmin, publishFromForm } from './api'
 
 /**
  * Figures editors can trust before they publish and readers can check after (issue 19): the
@@ -25,9 +25,16 @@ const ROWS = [
   { role: 'Platform Engineer', tier: 'Startup', base: 120_000, equity: 20_000, bonus: 5_000, source: 'Carta' },
 ]
 
+/** What each journey created, deleted after it: other journeys read the home page and the lists. */
+const made: [collection: string, id: string][] = []
+test.afterEach(async ({ request }) => {
+  for (const [collection, id] of made.splice(0).reverse()) await deleteDoc(request, collection, id)
+})
+
 async function tableWithArticle(request: APIRequestContext, name: string) {
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
   const table = await createSalaryTable(request, `${name} ${stamp}`, ROWS)
+  made.push(['salary-tables', table.id])
   const cell = (tier: string) =>
     figure({
       source: 'salaryCell',
@@ -57,6 +64,7 @@ async function tableWithArticle(request: APIRequestContext, name: string) {
       block('salaryTable', { table: table.id, showChart: false }),
     ),
   })
+  made.push(['articles', article.id])
   return { table, article }
 }
 

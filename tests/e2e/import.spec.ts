@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import { expect, test, type Page } from '@playwright/test'
 
-import { adminToken, createUser, loginToAdmin } from './api'
+import { adminToken, createUser, deleteDoc, loginToAdmin } from './api'
 
 /**
  * A new publisher's first hour: an editor imports the reference post in the admin ("Import a
@@ -132,7 +132,7 @@ test('an editor imports the reference post, publishes it, and its figures follow
     await expect(reader.locator('.callout', { hasText: 'Key Insights' })).toContainText('28% premium')
     await reader.close()
   } finally {
-    if (articleId) await request.delete(`/api/articles/${articleId}`, { headers })
-    if (tableId) await request.delete(`/api/salary-tables/${tableId}`, { headers })
+    if (articleId) await deleteDoc(request, 'articles', articleId)
+    if (tableId) await deleteDoc(request, 'salary-tables', tableId)
   }
 })

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { adminAuth, createUser, loginToAdmin, publishFromForm, simpleContent } from './api'
+import { adminAuth, createUser, deleteDoc, loginToAdmin, publishFromForm, simpleContent } from './api'
 
 /**
  * An editor types in an article's body and clicks Publish at once, as people do: every round must
@@ -20,9 +20,18 @@ test('typing then clicking Publish once publishes what is on screen, ten times o
 }) => {
   const stamp = Date.now()
   const slug = `publish-what-you-see-${stamp}`
+  const headers = await adminAuth(request)
+  // A category of its own: the journey leaves the seed alone.
+  const category = await request.post('/api/categories', {
+    headers,
+    data: { title: `Publishing ${stamp}`, slug: `publishing-${stamp}` },
+  })
+  expect(category.status(), await category.text()).toBe(201)
+  const categoryId = ((await category.json()).doc as { id: string }).id
   const created = await request.post('/api/articles', {
-    headers: await adminAuth(request),
+    headers,
     data: {
+      category: categoryId,
       title: `Publish what you see ${stamp}`,
       slug,
       excerpt: 'Typed, then published at once.',
@@ -61,5 +70,7 @@ test('typing then clicking Publish once publishes what is on screen, ten times o
   } finally {
     await reader.dispose()
     await context.close()
+    await deleteDoc(request, 'articles', id)
+    await deleteDoc(request, 'categories', categoryId)
   }
 })

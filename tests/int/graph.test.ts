@@ -150,6 +150,7 @@ describe('the dependency graph (src/cache/graph.ts)', () => {
       'focalX',
       'focalY',
       'sizes',
+      'prefix',
     ])
       elsewhere[`media.${field}`] = 'the file of the image'
     const covered = new Set(EDIT_KINDS.flatMap((kind) => kind.covers))
