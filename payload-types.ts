@@ -218,6 +218,10 @@ export interface Article {
    * The hero image, the share image and images in the content; kept on save.
    */
   images?: (string | Media)[] | null;
+  /**
+   * Needed to publish when a sentence’s figure contradicts its words (“higher” over a negative premium). Readers then keep the last value that agreed with them.
+   */
+  confirmContradictions?: boolean | null;
   summaryFigures?:
     | {
         [k: string]: unknown;
@@ -369,6 +373,7 @@ export interface User {
  */
 export interface SalaryTable {
   id: string;
+  confirmContradictions?: boolean | null;
   title: string;
   currency: string;
   /**
@@ -683,6 +688,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   salaryTables?: T;
   faqs?: T;
   images?: T;
+  confirmContradictions?: T;
   summaryFigures?: T;
   updatedBy?: T;
   readingTime?: T;
@@ -708,6 +714,7 @@ export interface ArticlesSelect<T extends boolean = true> {
  * via the `definition` "salary-tables_select".
  */
 export interface SalaryTablesSelect<T extends boolean = true> {
+  confirmContradictions?: T;
   title?: T;
   currency?: T;
   period?: T;
@@ -1090,6 +1097,10 @@ export interface FigureBlock {
   operation?: ('premium' | 'difference' | 'ratio') | null;
   format: 'currency' | 'percent' | 'multiplier' | 'plain';
   decimals?: number | null;
+  /**
+   * Such as “higher”, “premium”, “outnumber” or “lag”: publishing a change that makes them false (the premium turns negative, the ratio drops below 1) asks you to confirm first, and readers keep the last value that agreed with them. Left empty on a comparison, they are suggested from the words around the figure when the article is saved; write “none” for none.
+   */
+  claim?: string | null;
   /**
    * The value when the article was last saved; shown if the figure’s cell disappears.
    */

@@ -1,11 +1,12 @@
 import type { Endpoint } from 'payload'
 
 import type { Article } from '@payload-types'
-import { loadFigureChanges } from '@/salary-tables/history'
+import { articleHistoryScope, loadFigureChanges } from '@/salary-tables/history'
 import { relationId } from '@/lib/lexical'
 
 /**
- * GET: the article's "What changed" entries as readers would get them, each with its key and
+ * GET: the article's "What changed" entries as readers would get them (its own scope: what it
+ * showed, since it began showing it), each with its key and
  * whether the latest draft hides it. Staff only (readers get the filtered list on the page); the
  * article is read with the caller's own rights, its latest draft included.
  */
@@ -36,7 +37,11 @@ export const figureChangesEndpoint: Endpoint = {
       .map(relationId)
       .filter((tableId): tableId is string => Boolean(tableId))
     const hidden = new Set(article.hiddenChanges ?? [])
-    const changes = await loadFigureChanges(req.payload, tableIds)
+    const changes = await loadFigureChanges(
+      req.payload,
+      tableIds,
+      Object.fromEntries(tableIds.map((tableId) => [tableId, articleHistoryScope(article, tableId)])),
+    )
     return Response.json(
       { changes: changes.map((change) => ({ ...change, hidden: hidden.has(change.key) })) },
       { headers: { 'cache-control': 'private, no-store' } },

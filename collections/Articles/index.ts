@@ -14,6 +14,7 @@ import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
 import { importEndpoint } from '@/import/endpoint'
 import { articlePath } from '@/lib/paths'
 import { previewUrl } from '@/config/preview'
+import { confirmContradictionsField } from '@/figures/confirm'
 
 import { figureChangesEndpoint } from './endpoints'
 import { bindSummaryFigures } from './hooks/bindSummaryFigures'
@@ -22,6 +23,7 @@ import { indexUses } from './hooks/indexUses'
 import { keepAuthorsToDrafts } from './hooks/keepAuthorsToDrafts'
 import { populatePublishedAt } from './hooks/populatePublishedAt'
 import { publishNewDependencies } from './hooks/publishNewDependencies'
+import { refuseContradictedClaims } from './hooks/refuseContradictedClaims'
 import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
 import { setDefaultAuthor } from './hooks/setDefaultAuthor'
 import { discardEndpoint, sweepAbandonedPlaceholders } from './untouched/hooks'
@@ -197,6 +199,11 @@ export const Articles: CollectionConfig = {
         description: 'The hero image, the share image and images in the content; kept on save.',
       },
     },
+    confirmContradictionsField({
+      position: 'sidebar',
+      description:
+        'Needed to publish when a sentence’s figure contradicts its words (“higher” over a negative premium). Readers then keep the last value that agreed with them.',
+    }),
     {
       // The numbers of the excerpt and SEO description bound to live figures (src/figures/summary.ts).
       name: 'summaryFigures',
@@ -232,6 +239,7 @@ export const Articles: CollectionConfig = {
       indexContent,
       indexUses,
       bindSummaryFigures,
+      refuseContradictedClaims,
     ],
     // What a change shows readers is revalidated by the dependency graph (src/cache/graph.ts).
     afterChange: [publishNewDependencies, sweepAbandonedPlaceholders],

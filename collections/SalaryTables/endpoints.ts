@@ -6,6 +6,9 @@ import { validateMoney } from '@/fields/money'
 import { CsvError, diffIsEmpty, diffSalaryRows, keepRowIds, parseSalaryCsv, rowFigures } from '@/salary-tables/csv'
 import { salaryTableCsvName, salaryTableToCsv, type ImportedRow } from '@/salary-tables/csv'
 import { tableImpact } from '@/salary-tables/impact'
+import { previewTableChange } from '@/salary-tables/preview'
+import { inputProblems } from '@/hooks/rejectMalformedInput'
+import { isPlainObject } from '@/input/shape'
 
 const SLUG = 'salary-tables'
 
@@ -140,5 +143,65 @@ export const impact: Endpoint = {
     })
     if (table instanceof Response) return table
     return Response.json(await tableImpact(req.payload, table), { headers: { 'cache-control': 'private, no-store' } })
+  },
+}
+
+const PREVIEW_BODY = 'Send the proposed table as a JSON object of fields, as for a PATCH, such as {"rows": [...]}.'
+
+/**
+ * POST the proposed table (a PATCH body: the fields sent replace the published ones; `_status:
+ * "draft"` would unpublish it) → every statement readers would see change, before → after with its
+ * claim, and every figure that would break. Editors only; nothing is written.
+ */
+export const preview: Endpoint = {
+  path: '/:id/preview',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user)
+      return Response.json({ errors: [{ message: 'Sign in as an editor to preview a change.' }] }, { status: 401 })
+    if (!isEditorUser(req.user))
+      return Response.json({ errors: [{ message: 'Only editors can preview a table’s changes.' }] }, { status: 403 })
+    const table = await latest(req)
+    if (!table) return Response.json({ errors: [{ message: 'No such salary table.' }] }, { status: 404 })
+
+    let body: unknown
+    try {
+      body = await req.json?.()
+    } catch {
+      body = undefined
+    }
+    if (!isPlainObject(body)) return Response.json({ errors: [{ message: PREVIEW_BODY }] }, { status: 400 })
+    const { confirmContradictions: _confirm, ...proposal } = body
+    const problems = await inputProblems(req.payload.collections[SLUG].config.fields, proposal, req)
+    if (problems.length)
+      return Response.json(
+        {
+          errors: [
+            {
+              name: 'ValidationError',
+              message: `The proposed table is not valid: ${problems.map((problem) => problem.path).join(', ')}.`,
+              data: { errors: problems },
+            },
+          ],
+        },
+        { status: 400 },
+      )
+
+    // What a PATCH without ?draft=true changes: the published table (or, never published, the latest).
+    const { docs } = await req.payload.find({
+      collection: SLUG,
+      where: { id: { equals: table.id } },
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      joins: false,
+      overrideAccess: false,
+      req,
+    })
+    const base = (docs[0] as SalaryTable | undefined) ?? table
+    const proposed = proposal._status === 'draft' ? null : ({ ...base, ...proposal, id: table.id } as SalaryTable)
+    return Response.json(await previewTableChange(req.payload, table.id, proposed), {
+      headers: { 'cache-control': 'private, no-store' },
+    })
   },
 }

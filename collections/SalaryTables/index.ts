@@ -7,8 +7,11 @@ import { refuseStaleSave, showEditConflictWhole } from '@/hooks/refuseStaleSave'
 import { staleAfterMonths } from '@/config/staleness'
 import { COLUMN_LABELS, MAX_ROWS, PAY_PARTS, TEXT_LIMITS } from '@/salary-tables/model'
 
-import { exportCsv, impact, importCsv } from './endpoints'
+import { confirmContradictionsField } from '@/figures/confirm'
+
+import { exportCsv, impact, importCsv, preview } from './endpoints'
 import { computeRowTotal } from './hooks/computeRowTotal'
+import { refuseContradictions } from './hooks/refuseContradictions'
 import { validateUniqueRoleTier } from './validateRows'
 
 export const SalaryTables: CollectionConfig = {
@@ -32,6 +35,15 @@ export const SalaryTables: CollectionConfig = {
       type: 'ui',
       admin: { components: { Field: '/collections/SalaryTables/components/FigureImpact#FigureImpact' } },
     },
+    {
+      // Display only: what publishing the form as it stands would change for readers, before → after
+      // (POST /api/salary-tables/:id/preview), with the confirmation below when it is needed.
+      name: 'changePreview',
+      type: 'ui',
+      admin: { components: { Field: '/collections/SalaryTables/components/ChangePreview#ChangePreview' } },
+    },
+    // Shown by the preview panel above, beside what it confirms.
+    confirmContradictionsField({ hidden: true }),
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     {
       type: 'row',
@@ -133,9 +145,10 @@ export const SalaryTables: CollectionConfig = {
     // width of the screen.
     { ...(updatedByField as RelationshipField), admin: { readOnly: true } },
   ],
-  endpoints: [exportCsv, importCsv, impact],
+  endpoints: [exportCsv, importCsv, impact, preview],
   hooks: {
     beforeOperation: [refuseStaleSave],
+    beforeChange: [refuseContradictions],
     afterError: [showEditConflictWhole],
   },
   versions: {

@@ -32,7 +32,7 @@ export const getArticleBySlug = (slug: string) =>
       populate: articlePopulate,
     })
     if (!article) return null
-    resolveFigures(article.content)
+    resolveFigures(article.content, article.updatedAt)
     return liveSummary(article)
   })
 
@@ -56,7 +56,7 @@ export async function getArticlePreview(slug: string, headers: Headers): Promise
     joins: false,
   })
   if (!docs[0]) return null
-  resolveFigures(docs[0].content)
+  resolveFigures(docs[0].content, docs[0].updatedAt)
   return liveSummary(docs[0])
 }
 

@@ -13,6 +13,7 @@
 import type { Article, Faq, SalaryTable } from '@payload-types'
 import { relationId } from '@/lib/lexical'
 
+import { claimVerdict, suggestClaim } from './claims'
 import { figureNodes, resolveFigure, type FigureFields } from './resolve'
 
 /** A number in a text, bound to the figure it was equal to when saved. */
@@ -24,10 +25,29 @@ const occurrences = (text: string) => new RegExp(`(?<![\\d.,$€£])${escape(tex
 
 const isSalaryFigure = (figure: FigureFields) => figure.source === 'salaryCell' || figure.source === 'salaryComparison'
 
-/** What a bound figure keeps: enough to resolve it again from its table, nothing that varies per save. */
+/**
+ * What a bound figure keeps: enough to resolve it again from its table, nothing that varies per
+ * save or per place (its id, its claim: the short text's own words make its claim).
+ */
 function bindingOf(figure: FigureFields): FigureFields {
-  const { display: _display, lastValue: _lastValue, blockName: _blockName, ...rest } = figure
+  const {
+    display: _display,
+    lastValue: _lastValue,
+    blockName: _blockName,
+    id: _id,
+    claim: _claim,
+    provenance: _provenance,
+    held: _held,
+    ...rest
+  } = figure
   return { ...rest, table: relationId(figure.table) ?? null }
+}
+
+/** The claim the short text makes of the number at its first occurrence ("a 22% premium" → "premium"). */
+function claimInText(figure: FigureFields, text: string, value: string): string | undefined {
+  const match = occurrences(value).exec(text)
+  if (!match) return undefined
+  return suggestClaim(figure, text.slice(0, match.index), text.slice(match.index + value.length)) ?? undefined
 }
 
 /**
@@ -49,7 +69,10 @@ export function bindNumbers(texts: Record<string, string | null | undefined>, fi
     for (const [value, candidates] of byText) {
       if (!occurrences(value).test(text)) continue
       const bindings = new Set(candidates.map((figure) => JSON.stringify(bindingOf(figure))))
-      if (bindings.size === 1) bound.push({ field, text: value, figure: bindingOf(candidates[0]) })
+      if (bindings.size !== 1) continue
+      const figure = bindingOf(candidates[0])
+      const claim = claimInText(figure, text, value)
+      bound.push({ field, text: value, figure: claim ? { ...figure, claim } : figure })
     }
   }
   return bound
@@ -57,21 +80,26 @@ export function bindNumbers(texts: Record<string, string | null | undefined>, fi
 
 /**
  * `text` with each number bound to it (for `field`) replaced by its figure's value from `tables`
- * (populated salary tables, as the reader reads them). A figure whose table or cell is gone keeps
- * the number as written.
+ * (populated salary tables, as the reader reads them). A figure whose table or cell is gone, or
+ * whose value now contradicts its claim, keeps the number as written (unless `followClaims` is
+ * false: the preview shows what the table would say).
  */
 export function liveText(
   text: string | null | undefined,
   field: string,
   bound: BoundNumber[] | null | undefined,
   tables: Map<string, SalaryTable>,
+  { followClaims = true }: { followClaims?: boolean } = {},
 ): string {
   let result = text ?? ''
   for (const binding of (Array.isArray(bound) ? bound : []).filter((entry) => entry.field === field)) {
     const table = tables.get(String(binding.figure.table ?? ''))
     if (!table) continue
     const value = resolveFigure({ ...binding.figure, table }, { dataTables: [] })
-    if (value.ok && value.text !== binding.text) result = result.replace(occurrences(binding.text), value.text)
+    // A value that contradicts the figure's claim ("a 22% premium" over a negative one) is not
+    // written in: the text keeps the number it was written with, which agreed with it.
+    if (!value.ok || (followClaims && claimVerdict(binding.figure, value.value) === 'contradicted')) continue
+    if (value.text !== binding.text) result = result.replace(occurrences(binding.text), value.text)
   }
   return result
 }

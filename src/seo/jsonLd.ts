@@ -8,7 +8,7 @@ import { contentModifiedAt } from '@/lib/articleDates'
 import { formatDate } from '@/lib/format'
 import { blocksOf, plainText, type LexicalRoot } from '@/lib/lexical'
 import { articlePath, blogPath, categoryPath, homePath } from '@/lib/paths'
-import { PAY_PARTS, type PayColumn } from '@/salary-tables/model'
+import { PAY_PARTS, rowTotal, type PayColumn } from '@/salary-tables/model'
 
 import { articleImage } from './articleImage'
 import { absoluteUrl, SITE_NAME } from './site'
@@ -109,7 +109,30 @@ export function datasetJsonLd(
   }
 }
 
-/** One Dataset per salary table the article shows; unpublished tables (left as ids) are not shown, so not listed. */
+/**
+ * The table's rows as schema.org Occupations, one per role and tier: its median total compensation
+ * per year as a MonetaryAmountDistribution, the base salary beside it, and the Dataset they come from.
+ */
+export function occupationsJsonLd(table: SalaryTable, { datasetUrl }: { datasetUrl: string }): JsonLdObject[] {
+  const currency = table.currency || 'USD'
+  const distribution = (name: string, median: number) => ({
+    '@type': 'MonetaryAmountDistribution',
+    name,
+    currency,
+    duration: 'P1Y',
+    median,
+  })
+  return (table.rows ?? []).map((row) => ({
+    '@context': CONTEXT,
+    '@type': 'Occupation',
+    name: `${row.role} (${row.tier})`,
+    description: `${row.role} at ${row.tier} companies: median compensation, ${table.title}.`,
+    estimatedSalary: [distribution(MEASURE_NAMES.total, rowTotal(row)), distribution(MEASURE_NAMES.base, row.base)],
+    subjectOf: { '@type': 'Dataset', url: datasetUrl },
+  }))
+}
+
+/** One Dataset per salary table the article shows, each followed by its Occupations; unpublished tables (left as ids) are not shown, so not listed. */
 export function datasetsJsonLd(article: Pick<Article, 'content' | 'slug'>): JsonLdObject[] {
   return blocksOf(article.content as LexicalRoot, 'salaryTable').flatMap((block) => {
     const table = block.table
@@ -117,13 +140,9 @@ export function datasetsJsonLd(article: Pick<Article, 'content' | 'slug'>): Json
     const salaryTable = table as SalaryTable
     // Same anchor as the table's caption in SalaryTableView.
     const anchor = `salary-table-${(block.id as string | undefined) ?? salaryTable.id}`
-    return [
-      datasetJsonLd(salaryTable, {
-        caption: block.caption as string | undefined,
-        anchor,
-        pagePath: articlePath(article.slug as string),
-      }),
-    ]
+    const pagePath = articlePath(article.slug as string)
+    const dataset = datasetJsonLd(salaryTable, { caption: block.caption as string | undefined, anchor, pagePath })
+    return [dataset, ...occupationsJsonLd(salaryTable, { datasetUrl: dataset.url as string })]
   })
 }
 

@@ -99,6 +99,31 @@ export async function publishFromForm(page: Page, { contains }: { contains?: str
   return body.doc ?? body
 }
 
+/** A published salary table made over REST for one journey; `rows` as the REST body takes them. */
+export async function createSalaryTable(request: APIRequestContext, title: string, rows: Record<string, unknown>[]) {
+  const response = await request.post('/api/salary-tables', {
+    headers: await adminAuth(request),
+    data: { title, currency: 'USD', asOf: '2026-10-01', rows, _status: 'published' },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return (await response.json()).doc as { id: string; title: string }
+}
+
+/** A published article made over REST for one journey, in the first category; returns it with its path. */
+export async function createArticle(
+  request: APIRequestContext,
+  data: { title: string; slug: string; excerpt: string; content: unknown },
+) {
+  const headers = await adminAuth(request)
+  const category = (await (await request.get('/api/categories?limit=1&depth=0')).json()).docs[0]
+  const response = await request.post('/api/articles', {
+    headers,
+    data: { ...data, category: category.id, _status: 'published' },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return { ...((await response.json()).doc as { id: string; title: string }), path: `/blog/${data.slug}` }
+}
+
 /**
  * Deletes what a journey created, its document locks first (an edit view left open holds one, and a
  * locked document refuses the delete): other journeys must not find it.

@@ -264,6 +264,11 @@ test('an editor deletes a row an article cites, publishes, is told which article
   // The row is cited: the form asks first (tests/e2e/salary-grid.spec.ts checks what it says).
   await page.getByRole('button', { name: 'Remove row' }).click()
   await expect(page.locator('#field-rows__1__base')).toHaveCount(0)
+  // Publishing breaks a cited figure: the preview names it, and Publish needs the editor's confirmation.
+  await expect(page.getByTestId('change-preview-broken')).toContainText('Analytics Engineer · Startup', {
+    timeout: 20_000,
+  })
+  await page.getByTestId('confirm-contradictions').check()
   await publishFromForm(page)
 
   // The save went through, and the editor is told what it did to the article.

@@ -139,9 +139,22 @@ test('the article page carries JSON-LD, canonical, Open Graph and Twitter metada
   await page.goto(`/blog/${ARTICLE_SLUG}`)
   const scripts = await page.locator('script[type="application/ld+json"]').allTextContents()
   const data = scripts.map((text) => JSON.parse(text) as Record<string, unknown>)
-  expect(data.map((item) => item['@type'])).toEqual(['Article', 'FAQPage', 'Dataset', 'BreadcrumbList'])
+  // Each salary table's rows follow its Dataset as Occupations (one per role and tier).
+  const occupations = data.filter((item) => item['@type'] === 'Occupation')
+  expect(occupations).toHaveLength(6)
+  expect(data.map((item) => item['@type'])).toEqual([
+    'Article',
+    'FAQPage',
+    'Dataset',
+    ...occupations.map(() => 'Occupation'),
+    'BreadcrumbList',
+  ])
+  expect(occupations[0]).toMatchObject({
+    name: 'AI Engineer (FAANG+ (L5-L7))',
+    estimatedSalary: [{ '@type': 'MonetaryAmountDistribution', currency: 'USD', duration: 'P1Y', median: 210_000 }, {}],
+  })
 
-  const [article, faq, dataset, breadcrumbs] = data
+  const [article, faq, dataset, breadcrumbs] = data.filter((item) => item['@type'] !== 'Occupation')
   const heading = await page.getByRole('heading', { level: 1 }).textContent()
   expect(article.headline).toBe(heading)
   const updated = await page.locator('.article-updated time').getAttribute('datetime')

@@ -178,7 +178,7 @@ describe('hiding a "What changed" entry', () => {
 })
 
 describe('saving a salary table that breaks figures', () => {
-  it('still saves, and the impact names the articles and the figures that now show their last published value', async () => {
+  it('saves once confirmed, and the impact names the articles and the figures that now show their last published value', async () => {
     const { table, article } = await tableWithArticle('Data engineer pay, impact')
     const before = await api.rest('GET', `/salary-tables/${table.id}/impact`, { token: editor })
     expect(before.status).toBe(200)
@@ -192,8 +192,14 @@ describe('saving a salary table that breaks figures', () => {
       expect.objectContaining({ id: article.id, title: 'Data engineer pay, impact explained', figures: 3, broken: [] }),
     ])
 
-    // The Startup row goes: its figure and the premium lose their cell; the save succeeds all the same.
-    expect((await publishRows(table, [ROWS[0]])).status).toBe(200)
+    // The Startup row goes: its figure and the premium lose their cell. Publishing that needs the
+    // editor's confirmation (tests/int/figure-preview.test.ts); confirmed, the save goes through.
+    expect((await publishRows(table, [ROWS[0]])).status).toBe(400)
+    const confirmed = await api.rest('PATCH', `/salary-tables/${table.id}`, {
+      token: editor,
+      body: { rows: [ROWS[0]], _status: 'published', confirmContradictions: true },
+    })
+    expect(confirmed.status).toBe(200)
     const after = await api.rest('GET', `/salary-tables/${table.id}/impact`, { token: editor })
     expect(after.body.brokenFigures).toBe(2)
     expect(after.body.articles[0].broken).toEqual([

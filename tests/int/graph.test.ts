@@ -135,6 +135,8 @@ describe('the dependency graph (src/cache/graph.ts)', () => {
       'salary-tables.period': 'shown with the rows',
       'salary-tables.asOf': 'shown with the rows',
       'salary-tables.notes': 'the Dataset description, shown with the rows',
+      'articles.confirmContradictions': 'stored nowhere: it confirms one save (tests/int/figure-preview.test.ts)',
+      'salary-tables.confirmContradictions': 'stored nowhere: it confirms one save (tests/int/figure-preview.test.ts)',
     }
     // The uploaded file itself: a new file is a change of the image's document like any other.
     for (const field of [

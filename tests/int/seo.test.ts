@@ -50,7 +50,14 @@ describe('JSON-LD of the article page', () => {
     const authorNames = await authorNamesOf(article)
     expect(authorNames).toEqual(['Valenx Admin'])
     const items = articlePageJsonLd(article, { authorNames })
-    expect(items.map((item) => item['@type'])).toEqual(['Article', 'FAQPage', 'Dataset', 'BreadcrumbList'])
+    const occupations = byType(items, 'Occupation')
+    expect(items.map((item) => item['@type'])).toEqual([
+      'Article',
+      'FAQPage',
+      'Dataset',
+      ...occupations.map(() => 'Occupation'),
+      'BreadcrumbList',
+    ])
     for (const item of items) expect(item['@context']).toBe('https://schema.org')
     const articleUrl = `${serverUrl()}/blog/${SEED_SLUG}`
 
@@ -101,6 +108,32 @@ describe('JSON-LD of the article page', () => {
       'Total compensation (base + equity per year + bonus)',
     ])
     expect(String(dataset.url)).toMatch(new RegExp(`^${articleUrl}#salary-table-`))
+
+    // One Occupation per role and tier, its median total per year as a MonetaryAmountDistribution.
+    expect(occupations.map((occupation) => occupation.name)).toEqual(
+      (table.rows ?? []).map((row) => `${row.role} (${row.tier})`),
+    )
+    expect(occupations).toHaveLength(6)
+    for (const [index, occupation] of occupations.entries()) {
+      const row = (table.rows ?? [])[index]
+      expect(occupation.estimatedSalary).toEqual([
+        {
+          '@type': 'MonetaryAmountDistribution',
+          name: 'Total compensation (base + equity per year + bonus)',
+          currency: 'USD',
+          duration: 'P1Y',
+          median: row.base + row.equity + row.bonus,
+        },
+        {
+          '@type': 'MonetaryAmountDistribution',
+          name: 'Base salary',
+          currency: 'USD',
+          duration: 'P1Y',
+          median: row.base,
+        },
+      ])
+      expect(occupation.subjectOf).toEqual({ '@type': 'Dataset', url: dataset.url })
+    }
 
     const [breadcrumbs] = byType(items, 'BreadcrumbList')
     expect(breadcrumbs.itemListElement).toEqual([

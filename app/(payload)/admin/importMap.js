@@ -37,6 +37,7 @@ import { ImportLink as ImportLink_7bca913646eb599546a77f8fc16643b0 } from '../..
 import { PublishButton as PublishButton_a0a59c60ed7c3124163bcd1752caf881 } from '../../../src/admin/PublishButton'
 import { VersionsView as VersionsView_4a26b829f43566259cd68bac1478578d } from '../../../src/admin/versions/VersionsView'
 import { FigureImpact as FigureImpact_57f0b941fdcb93f659ead7cf098723a4 } from '../../../collections/SalaryTables/components/FigureImpact'
+import { ChangePreview as ChangePreview_555cdbe6d18fcff205b24885e57b8f62 } from '../../../collections/SalaryTables/components/ChangePreview'
 import { AsOfCell as AsOfCell_75754298c18c55c721580cf3da960724 } from '../../../src/admin/AsOfCell'
 import { RowsGrid as RowsGrid_a03d8593bae58a72a2be3d5f2efd726e } from '../../../collections/SalaryTables/components/RowsGrid'
 import { SalaryRowLabel as SalaryRowLabel_e86869736e090d7b7986e3e4d0a5e68b } from '../../../collections/SalaryTables/components/RowLabel'
@@ -91,6 +92,7 @@ export const importMap = {
   "/src/admin/PublishButton#PublishButton": PublishButton_a0a59c60ed7c3124163bcd1752caf881,
   "/src/admin/versions/VersionsView#VersionsView": VersionsView_4a26b829f43566259cd68bac1478578d,
   "/collections/SalaryTables/components/FigureImpact#FigureImpact": FigureImpact_57f0b941fdcb93f659ead7cf098723a4,
+  "/collections/SalaryTables/components/ChangePreview#ChangePreview": ChangePreview_555cdbe6d18fcff205b24885e57b8f62,
   "/src/admin/AsOfCell#AsOfCell": AsOfCell_75754298c18c55c721580cf3da960724,
   "/collections/SalaryTables/components/RowsGrid#RowsGrid": RowsGrid_a03d8593bae58a72a2be3d5f2efd726e,
   "/collections/SalaryTables/components/RowLabel#SalaryRowLabel": SalaryRowLabel_e86869736e090d7b7986e3e4d0a5e68b,

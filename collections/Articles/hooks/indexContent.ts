@@ -1,19 +1,24 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { SalaryTable } from '@payload-types'
+import { claimVerdict } from '@/figures/claims'
 import { figureContext, figureNodes, resolveFigure } from '@/figures/resolve'
+import { suggestClaims } from '@/figures/statements'
 import { blocksOf, plainText, readingMinutes, relationId, wordCount, type LexicalRoot } from '@/lib/lexical'
 
 /**
  * Kept on every save so pages and revalidation never have to parse content: which salary tables
  * the article shows or cites in a figure (the dependency index), its reading time (counting the
- * words of those tables too), and each figure's current value, kept as the value to show should
- * its cell ever disappear.
+ * words of those tables too), each comparison's claim words when the editor left them empty
+ * (suggested from the words around it, src/figures/claims.ts), and each figure's current value,
+ * kept as the value to show should its cell ever disappear or its claim stop being true (so only a
+ * value that agrees with the claim replaces it).
  */
 export const indexContent: CollectionBeforeChangeHook = async ({ data, req }) => {
   if (!data.content) return data
   const content = data.content as LexicalRoot
   const figures = figureNodes(content)
+  suggestClaims(content)
   const embedded = blocksOf(content, 'salaryTable').map((block) => relationId(block.table))
   const cited = figures.map((figure) => relationId(figure.table))
   const tableIds = [...new Set([...embedded, ...cited].filter(Boolean))] as string[]
@@ -42,8 +47,11 @@ export const indexContent: CollectionBeforeChangeHook = async ({ data, req }) =>
   for (const figure of figures) {
     const tableId = relationId(figure.table)
     const result = resolveFigure({ ...figure, table: tableId ? (tables.get(tableId) ?? null) : null }, context)
-    if (result.ok) figure.lastValue = result.text
+    if (result.ok && (!figure.lastValue || claimVerdict(figure, result.value) !== 'contradicted'))
+      figure.lastValue = result.text
     delete figure.display
+    delete figure.provenance
+    delete figure.held
   }
 
   let words = wordCount(plainText(content))

@@ -180,6 +180,17 @@ export const FigureBlock: Block = {
       ],
     },
     {
+      // The words that are true only on one side of a threshold (src/figures/claims.ts).
+      name: 'claim',
+      label: 'Words that depend on this figure',
+      type: 'text',
+      maxLength: 60,
+      admin: {
+        description:
+          'Such as “higher”, “premium”, “outnumber” or “lag”: publishing a change that makes them false (the premium turns negative, the ratio drops below 1) asks you to confirm first, and readers keep the last value that agreed with them. Left empty on a comparison, they are suggested from the words around the figure when the article is saved; write “none” for none.',
+      },
+    },
+    {
       name: 'preview',
       type: 'ui',
       admin: { components: { Field: '/src/blocks/Figure/FigurePreview#FigurePreview' } },

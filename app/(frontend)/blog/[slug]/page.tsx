@@ -3,6 +3,7 @@ import { draftMode, headers } from 'next/headers'
 import { notFound, permanentRedirect } from 'next/navigation'
 
 import type { Article } from '@payload-types'
+import { FigureNotes } from '@/blocks/Figure/Notes'
 import { ArticleCardGrid } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
 import { LivePreviewListener } from '@/components/LivePreviewListener'
@@ -15,7 +16,7 @@ import {
   getRedirectForSlug,
   toCard,
 } from '@/data'
-import { visibleChanges } from '@/salary-tables/history'
+import { articleHistoryScope, visibleChanges } from '@/salary-tables/history'
 import { serverUrl } from '@/config/env'
 import { relationId } from '@/lib/lexical'
 import { contentModifiedAt } from '@/lib/articleDates'
@@ -90,8 +91,9 @@ export default async function ArticlePage({ params }: Args) {
     .filter((post): post is Article => typeof post === 'object' && post !== null)
     .map(toCard)
   const modifiedAt = contentModifiedAt(article)
+  const tableIds = (article.salaryTables ?? []).map(relationId).filter((id): id is string => Boolean(id))
   const changes = visibleChanges(
-    await getFigureChanges((article.salaryTables ?? []).map(relationId).filter((id): id is string => Boolean(id))),
+    await getFigureChanges(tableIds, Object.fromEntries(tableIds.map((id) => [id, articleHistoryScope(article, id)]))),
     article.hiddenChanges,
   )
   const authorNames = await getAuthorNames(article.authors)
@@ -121,6 +123,7 @@ export default async function ArticlePage({ params }: Args) {
         </p>
       </header>
       <RichText data={article.content} className="prose article-body" />
+      <FigureNotes content={article.content} />
       <WhatChanged changes={changes} />
       <nav className="article-footer-nav" aria-label="Blog">
         <a href={blogPath()}>← Back to Blog</a>
