@@ -8,6 +8,9 @@
 // src/db/lock.ts).
 //   node server.mjs [-p PORT] [-H HOST]     (defaults: $PORT or 3000, $HOSTNAME or all interfaces)
 // FRONT_CACHE_MB sets the cache's size (default 64); FRONT_CACHE_MB=0 turns it off.
+// REDIS_URL: Next's cache in Redis, shared with the other instances, whose purges this one follows
+// (src/cache/sharedNextCache.mjs, src/cache/peers.mjs). EDGE_PURGE_URL: Varnish addresses purged by
+// tag on every change (src/cache/edgePurge.mjs).
 // WARM_UP=0 skips the warm-up after start; WARM_UP_ARTICLES=N (default 20): see src/cache/warmUp.mjs.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -19,8 +22,11 @@ import next from 'next'
 
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxies } from './src/auth/clientAddress.mjs'
 import { dropRenderedPages } from './src/cache/buildCache.mjs'
+import { edgePurgeTargets, installEdgePurge } from './src/cache/edgePurge.mjs'
 import { announceSurrogateKeys, FrontCache } from './src/cache/frontCache.mjs'
 import { asRequest } from './src/cache/pageTags.mjs'
+import { joinPeers } from './src/cache/peers.mjs'
+import { redisUrl } from './src/cache/redis.mjs'
 import { warmUp } from './src/cache/warmUp.mjs'
 import { refuseOversizedBody } from './src/config/bodyLimits.mjs'
 import { servePlainHtml } from './src/server/plainHtml.mjs'
@@ -33,8 +39,9 @@ const arg = (flag) => {
 const port = Number(arg('-p') ?? process.env.PORT ?? 3000)
 const hostname = arg('-H') ?? process.env.HOSTNAME ?? undefined
 const cacheMb = Number(process.env.FRONT_CACHE_MB ?? 64)
-// Read once: a wrong TRUSTED_PROXY stops the server here, naming the entry.
+// Read once: a wrong TRUSTED_PROXY or EDGE_PURGE_URL stops the server here, naming the entry.
 const proxies = trustedProxies()
+const edgeTargets = edgePurgeTargets()
 
 process.env.NODE_ENV = 'production'
 process.env.NEXT_TELEMETRY_DISABLED = '1'
@@ -59,7 +66,16 @@ try {
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })
 await app.prepare()
 const handle = app.getRequestHandler()
+// The purgers in this order: this process's front cache, then the other instances, then the edge
+// (src/cache/purgers.mjs).
 const cache = cacheMb > 0 ? new FrontCache({ maxBytes: cacheMb * 1024 * 1024 }).install() : null
+if (redisUrl()) await joinPeers()
+installEdgePurge(edgeTargets)
+const caches = [
+  cache ? `front cache ${cacheMb} MB` : 'front cache off',
+  redisUrl() ? 'Next cache in Redis' : null,
+  edgeTargets.length ? `edge purges to ${edgeTargets.map((url) => url.host).join(', ')}` : null,
+].filter(Boolean)
 
 // Each request is dated, so nothing it renders from before a change is kept (nextCacheHandler.mjs).
 const serve = (req, res) =>
@@ -85,7 +101,7 @@ server.on('checkContinue', (req, res) => {
 // As `next start`: idle keep-alive connections outlive a load balancer's (often 60 s) idle timeout.
 server.keepAliveTimeout = 65_000
 server.listen(port, hostname, () => {
-  console.log(`Serving on http://${hostname ?? 'localhost'}:${port} (front cache ${cache ? `${cacheMb} MB` : 'off'})`)
+  console.log(`Serving on http://${hostname ?? 'localhost'}:${port} (${caches.join('; ')})`)
   if (process.env.WARM_UP === '0') return
   const articles = Number(process.env.WARM_UP_ARTICLES ?? 20)
   void warmUp(selfUrl, { articles: Number.isFinite(articles) ? articles : 20 }).then((done) =>

@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import { stopAll, stopAllOnSignal } from './lib/process.mjs'
 import { buildApp, startApp } from './bench/app.mjs'
 import { browserBytes } from './bench/browser.mjs'
+import { clusterStage } from './bench/cluster.mjs'
 import { createContext, log, saveResult } from './bench/context.mjs'
 import { editorPath } from './bench/editor-path.mjs'
 import { editKinds } from './bench/edit-kinds.mjs'
@@ -76,6 +77,8 @@ async function stages(bench) {
   }
   await browserStages(bench)
   recordPeakMemory(result, app.memory)
+  app.memory.stop()
+  if (opts.cluster) await clusterStage(bench)
   return !opts.soak || (result.soak.passed && result.unrelatedSoak.passed)
 }
 

@@ -13,7 +13,7 @@ const median = (sorted) => sorted[Math.floor((sorted.length - 1) / 2)]
  * @param {string} url
  * @param {string} expected
  */
-async function firstSeen(url, expected) {
+export async function firstSeen(url, expected) {
   const saved = performance.now()
   let polls = 0
   while (performance.now() - saved < 15_000) {

@@ -24,6 +24,8 @@ export const DIST_DIR = '.next-bench'
  *   --no-browser       skip the Chromium byte count (and Lighthouse)
  *   --keep             keep the temporary database folder
  *   --database FILE    rerun on a copy of a database kept with --keep (no seeding)
+ *   --no-cluster       skip the two instances behind Varnish (last stage; needs redis-server, varnish,
+ *                      varnish-modules)
  *   --soak             the soak (--soak-duration S, default 60; --soak-connections C, default 64)
  *   --base URL         measure the reader paths of a site already running at URL (another instance,
  *                      a cache in front of instances) instead of starting one: the load stage only
@@ -55,6 +57,7 @@ export function parseOptions(argv) {
     // Used on a copy: the 10,000-article seed takes a while.
     database: valueOf('--database'),
     soak: flag('--soak'),
+    cluster: !flag('--no-cluster'),
     base: valueOf('--base')?.replace(/\/$/, ''),
     soakDuration: number('--soak-duration', 60),
     soakConnections: number('--soak-connections', 64),

@@ -129,6 +129,14 @@ export function report(data) {
         `worst ${editor.worstMs ?? 'not seen'} ms (save itself: median ${editor.medianSaveMs} ms)`,
     )
   }
+  const cluster = data.cluster
+  if (cluster) {
+    const side = (path) => `median ${path.medianMs ?? '–'} ms, worst ${path.worstMs ?? 'not seen'} ms`
+    lines.push(
+      `two instances behind Varnish (Redis): editor path (${cluster.editToVarnish.edits.length} saves through A → page) ` +
+        `through Varnish ${side(cluster.editToVarnish)}; on instance B ${side(cluster.editToOtherInstance)}`,
+    )
+  }
   if (data.editKinds) lines.push(...editKindLines(data.editKinds))
   const memory = data.memory
   if (memory) {

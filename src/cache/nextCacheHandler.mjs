@@ -1,5 +1,6 @@
 // Next's incremental cache (pages, route handlers and unstable_cache reads), as Next keeps it by
-// default (its file-system cache, which this wraps and does not change), with three additions:
+// default (its file-system cache, which this wraps and does not change) or, with `REDIS_URL` set,
+// in Redis, shared by every instance (./sharedNextCache.mjs), with three additions:
 //
 // 1. Each page's tags are recorded by path (./pageTags.mjs) whenever Next stores or reads the page:
 //    the server announces them as `Surrogate-Key` and files front-cache entries under them.
@@ -7,12 +8,13 @@
 //    (./purgers.mjs: the front cache, an edge cache) are told, after Next, never before.
 // 3. A page or read rendered by a request that began before one of its tags expired is not kept:
 //    it may hold what was read before the change committed. The next request renders it again.
-//    Tag expiries are also written to a journal in the build's cache folder and read back on
-//    start-up: Next keeps them in memory only, so a page cached before a change and not requested
-//    again before a restart would otherwise be served stale after it.
+//    On the file system, tag expiries are also written to a journal in the build's cache folder and
+//    read back on start-up: Next keeps them in memory only, so a page cached before a change and
+//    not requested again before a restart would otherwise be served stale after it. In Redis the
+//    expiries are kept with the entries, for every instance (./sharedNextCache.mjs).
 //
-// Configured in next.config.mjs (`cacheHandler`). A shared cache for several servers (Redis)
-// replaces the delegate below and keeps calling `purgeTags` after its own expiry.
+// Configured in next.config.mjs (`cacheHandler`). The build (`next build`) never uses Redis: it
+// caches nothing (src/cache/buildCache.mjs), and needs no server to reach.
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -21,6 +23,8 @@ import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-mani
 
 import { recordPageTags, requestStartedAt } from './pageTags.mjs'
 import { purgeTags } from './purgers.mjs'
+import { redisUrl } from './redis.mjs'
+import { SharedNextCache } from './sharedNextCache.mjs'
 
 const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule
 const { tagsManifest } = tagsManifestModule
@@ -103,10 +107,14 @@ const entryTags = (data, ctx) => {
   return ctx?.tags ?? []
 }
 
+/** Redis when `REDIS_URL` is set, for a production server (not `next build`, not `next dev`). */
+const sharedCacheFor = (ctx) => Boolean(redisUrl()) && !ctx.dev && process.env.NEXT_PHASE !== 'phase-production-build'
+
 export default class ValenxCacheHandler {
   constructor(ctx) {
-    this.delegate = new FileSystemCache(ctx)
-    this.journal = ctx.dev ? null : journalFile(ctx.serverDistDir)
+    this.shared = sharedCacheFor(ctx) ? new SharedNextCache(ctx) : null
+    this.delegate = this.shared ?? new FileSystemCache(ctx)
+    this.journal = ctx.dev || this.shared ? null : journalFile(ctx.serverDistDir)
     loadJournal(this.journal)
   }
 
@@ -118,16 +126,25 @@ export default class ValenxCacheHandler {
 
   async set(key, data, ctx) {
     if (data && renderedBeforeChange(entryTags(data, ctx))) return
-    await this.delegate.set(key, data, ctx)
+    if (this.shared) await this.shared.set(key, data, ctx, requestStartedAt() ?? Date.now())
+    else await this.delegate.set(key, data, ctx)
     if (data && isPage(data)) recordPageTags(key, data.headers?.[ENTRY_TAGS])
   }
 
   async revalidateTag(tags, durations) {
     const list = typeof tags === 'string' ? [tags] : [...tags]
-    await this.delegate.revalidateTag(tags, durations)
-    const expiresNow = !durations || durations.expire === undefined || durations.expire === 0
-    // Next's own file-system cache dates expiries with Date.now() too.
-    if (expiresNow) remember(list, Date.now(), this.journal)
+    if (this.shared) {
+      // Remembered first: a render of this process that began before now and is stored while Redis
+      // answers is refused at once.
+      const at = Date.now()
+      remember(list, at, null)
+      await this.shared.revalidateTag(list, at)
+    } else {
+      await this.delegate.revalidateTag(tags, durations)
+      const expiresNow = !durations || durations.expire === undefined || durations.expire === 0
+      // Next's own file-system cache dates expiries with Date.now() too.
+      if (expiresNow) remember(list, Date.now(), this.journal)
+    }
     purgeTags(list)
   }
 

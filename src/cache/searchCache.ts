@@ -15,6 +15,8 @@
  * The state lives on globalThis: the REST routes that run the hooks and the search page are
  * separate bundles of the same process, and must share one cache.
  */
+import { registerPurger } from './purgers.mjs'
+
 export const MAX_ENTRIES = 500
 export const TTL_MS = 60_000
 
@@ -75,7 +77,8 @@ export async function cachedSearch<T>(query: string, load: () => Promise<Loaded<
 
 /**
  * Forgets the cached searches that read any of `tags`, or every one without tags. Called by
- * `invalidate` only, whenever what readers can find, or what a result shows, may have changed.
+ * `invalidate` for this instance's changes, whenever what readers can find, or what a result shows,
+ * may have changed, and by the purger below for the other instances' changes.
  */
 export function forgetSearchResults(tags?: string[]): void {
   const current = state()
@@ -100,3 +103,9 @@ export function forgetSearchResults(tags?: string[]): void {
 
 /** How many queries are remembered (for tests). */
 export const cachedSearchCount = () => state().entries.size
+
+// With several instances (REDIS_URL), another instance's change reaches this one as a purge
+// (./peers.mjs); this instance's own changes are forgotten by `invalidate`, at their commit.
+registerPurger('search results', (tags, { fromPeer }) => {
+  if (fromPeer) forgetSearchResults(tags)
+})
