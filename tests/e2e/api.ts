@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 
 /** Signs in to the REST API as the seeded admin and returns the Authorization header to use. */
 export async function adminAuth(request: APIRequestContext): Promise<Record<string, string>> {
@@ -92,11 +92,14 @@ export async function publishFromForm(page: Page, { contains }: { contains?: str
   )
   await page.getByRole('button', { name: /^Publish( changes)?$/ }).click()
   const response = await saved
-  expect(response.status(), await response.text()).toBe(200)
-  await expect(page.getByText(/published successfully|updated successfully/i).first()).toBeVisible({ timeout: 20_000 })
+  // 201 for a document the click creates (a FAQ's first save).
+  expect([200, 201], await response.text()).toContain(response.status())
+  await expect(page.getByText(/published successfully|updated successfully|successfully created/i).first()).toBeVisible(
+    { timeout: 20_000 },
+  )
   const body = (await response.json()) as { doc?: Record<string, unknown> }
   if (contains !== undefined) expect(JSON.stringify(body.doc ?? body)).toContain(contains)
-  return body.doc ?? body
+  return (body.doc ?? body) as Record<string, unknown>
 }
 
 /**
@@ -108,4 +111,56 @@ export async function deleteDoc(request: APIRequestContext, collection: string, 
   await request.delete(`/api/payload-locked-documents?where[document.value][equals]=${id}`, { headers })
   const response = await request.delete(`/api/${collection}/${id}`, { headers })
   expect([200, 404], `delete ${collection} ${id}: ${await response.text()}`).toContain(response.status())
+}
+
+/** A name no other journey, run, or worker uses. */
+export const uniqueStamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+/** A category of the journey's own (the seed's stay as they are). */
+export async function createCategory(request: APIRequestContext, title: string) {
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  const response = await request.post('/api/categories', { headers: await adminAuth(request), data: { title, slug } })
+  expect(response.status(), await response.text()).toBe(201)
+  return (await response.json()).doc as { id: string; title: string; slug: string }
+}
+
+/** An article created over REST as the admin: published unless `_status: 'draft'` is given. */
+export async function createArticle(
+  request: APIRequestContext,
+  data: { title: string; category: string; _status?: 'draft' | 'published'; [field: string]: unknown },
+  headers?: Record<string, string>,
+) {
+  const draft = data._status === 'draft'
+  const response = await request.post(`/api/articles${draft ? '?draft=true' : ''}`, {
+    headers: headers ?? (await adminAuth(request)),
+    data: {
+      excerpt: `About ${data.title}.`,
+      content: simpleContent(`${data.title}: the body.`),
+      _status: 'published',
+      ...data,
+    },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return (await response.json()).doc as { id: string; title: string; slug: string }
+}
+
+/** A page or API answer as an anonymous reader gets it: no cookie jar, no token. */
+export async function anonymousGet(path: string, init?: RequestInit) {
+  const response = await fetch(`${test.info().project.use.baseURL}${path}`, init)
+  return { status: response.status, headers: response.headers, text: await response.text() }
+}
+
+/**
+ * The product's promise: a published change shows on the next request, within a second. This
+ * polls what an anonymous reader gets for five (a loaded machine) and returns how long it took.
+ */
+export async function readerSees(path: string, text: string, { timeout = 5_000 } = {}) {
+  const started = Date.now()
+  await expect
+    .poll(async () => (await anonymousGet(path)).text, { timeout, intervals: [100, 250, 500] })
+    .toContain(text)
+  return Date.now() - started
 }
