@@ -1,6 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 
-/** Signs in to the REST API as the seeded admin and returns the Authorization header to use. */
+/**
+ * Signs in to the REST API as the seeded admin and returns the Authorization header to use.
+ * Each sign-in is a session that Payload adds to the user's document by read-modify-write
+ * (payload/dist/auth/sessions.js, addSessionToUser): two sign-ins of one account that overlap
+ * keep one session, and the other token is refused (403) from then on. Under parallel workers,
+ * sign in once per journey and pass the headers on (createCategory, createArticle, deleteDoc).
+ */
 export async function adminAuth(request: APIRequestContext): Promise<Record<string, string>> {
   return { Authorization: `JWT ${await adminToken(request)}` }
 }
@@ -36,13 +42,18 @@ export async function adminToken(request: APIRequestContext): Promise<string> {
   return (await response.json()).token as string
 }
 
-/** A user the admin creates over REST, as the issue's editors and authors are. */
-export async function createUser(request: APIRequestContext, role: 'editor' | 'author', name = `E2E ${role}`) {
+/** A user the admin creates over REST, as the issue's editors and authors are (or another admin). */
+export async function createUser(
+  request: APIRequestContext,
+  role: 'admin' | 'editor' | 'author',
+  name = `E2E ${role}`,
+  headers?: Record<string, string>,
+) {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
   const email = `e2e-${role}-${stamp}@valenx.local`
   const password = `${role}-password-${stamp}`
   const response = await request.post('/api/users', {
-    headers: await adminAuth(request),
+    headers: headers ?? (await adminAuth(request)),
     data: { email, password, name, role },
   })
   expect(response.status(), await response.text()).toBe(201)
@@ -106,8 +117,13 @@ export async function publishFromForm(page: Page, { contains }: { contains?: str
  * Deletes what a journey created, its document locks first (an edit view left open holds one, and a
  * locked document refuses the delete): other journeys must not find it.
  */
-export async function deleteDoc(request: APIRequestContext, collection: string, id: string) {
-  const headers = await adminAuth(request)
+export async function deleteDoc(
+  request: APIRequestContext,
+  collection: string,
+  id: string,
+  headers?: Record<string, string>,
+) {
+  headers ??= await adminAuth(request)
   await request.delete(`/api/payload-locked-documents?where[document.value][equals]=${id}`, { headers })
   const response = await request.delete(`/api/${collection}/${id}`, { headers })
   expect([200, 404], `delete ${collection} ${id}: ${await response.text()}`).toContain(response.status())
@@ -117,12 +133,15 @@ export async function deleteDoc(request: APIRequestContext, collection: string, 
 export const uniqueStamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
 /** A category of the journey's own (the seed's stay as they are). */
-export async function createCategory(request: APIRequestContext, title: string) {
+export async function createCategory(request: APIRequestContext, title: string, headers?: Record<string, string>) {
   const slug = title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
-  const response = await request.post('/api/categories', { headers: await adminAuth(request), data: { title, slug } })
+  const response = await request.post('/api/categories', {
+    headers: headers ?? (await adminAuth(request)),
+    data: { title, slug },
+  })
   expect(response.status(), await response.text()).toBe(201)
   return (await response.json()).doc as { id: string; title: string; slug: string }
 }
@@ -162,5 +181,16 @@ export async function readerSees(path: string, text: string, { timeout = 5_000 }
   await expect
     .poll(async () => (await anonymousGet(path)).text, { timeout, intervals: [100, 250, 500] })
     .toContain(text)
-  return Date.now() - started
+  const took = Date.now() - started
+  test.info().annotations.push({ type: 'reader saw the change', description: `${path}: ${took} ms` })
+  console.log(`reader saw the change on ${path} after ${took} ms`)
+  return took
+}
+
+/** Deletes the users a journey created, found by the unique stamp in their names. */
+export async function deleteUsersNamed(request: APIRequestContext, stamp: string, headers: Record<string, string>) {
+  const found = await request.get(`/api/users?where[name][contains]=${encodeURIComponent(stamp)}&depth=0&limit=20`, {
+    headers,
+  })
+  for (const user of (await found.json()).docs as { id: string }[]) await deleteDoc(request, 'users', user.id, headers)
 }

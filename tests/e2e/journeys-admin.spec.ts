@@ -9,6 +9,7 @@ import {
   createCategory,
   createUser,
   deleteDoc,
+  deleteUsersNamed,
   loginToAdmin,
   publishFromForm,
   readerSees,
@@ -22,11 +23,10 @@ import {
  * Each journey makes its own documents and users and deletes what it made.
  */
 
-test.describe.configure({ timeout: 120_000 })
+// Independent journeys, each on data of its own: free to run on any worker, in any order.
+test.describe.configure({ mode: 'parallel', timeout: 120_000 })
 // A click that cannot happen fails in seconds, naming its element, instead of at the test's timeout.
 test.use({ actionTimeout: 15_000 })
-
-const ADMIN = { email: process.env.ADMIN_EMAIL as string, password: process.env.ADMIN_PASSWORD as string }
 
 /** Opens the edit view's "…" menu and clicks an item, then confirms its dialog. */
 async function fromDocumentMenu(page: Page, itemId: string) {
@@ -42,9 +42,10 @@ test('an editor unpublishes an article, then deletes it, from the edit view’s 
   request,
 }) => {
   const stamp = uniqueStamp()
-  const category = await createCategory(request, `Withdrawn ${stamp}`)
+  const headers = await adminAuth(request)
+  const category = await createCategory(request, `Withdrawn ${stamp}`, headers)
   const title = `Withdrawn article ${stamp}`
-  const article = await createArticle(request, { title, category: category.id })
+  const article = await createArticle(request, { title, category: category.id }, headers)
   const path = `/blog/${article.slug}`
   try {
     // Cached for readers first, as a live article is.
@@ -53,16 +54,18 @@ test('an editor unpublishes an article, then deletes it, from the edit view’s 
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
 
-    await loginToAdmin(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await page.goto(`/admin/collections/articles/${article.id}`)
     await fromDocumentMenu(page, 'action-unpublish')
     await expect(page.getByText(/unpublished successfully/i).first()).toBeVisible()
     await expect.poll(async () => (await anonymousGet(path)).status, { timeout: 5_000 }).toBe(404)
-    expect((await anonymousGet(`/blog/category/${category.slug}`)).text).not.toContain(title)
+    await expect
+      .poll(async () => (await anonymousGet(`/blog/category/${category.slug}`)).text, { timeout: 5_000 })
+      .not.toContain(title)
     expect((await anonymousGet(`/api/articles/${article.id}`)).status).toBe(404)
     // Still there for the staff, as a draft.
     const stored = await request.get(`/api/articles/${article.id}?draft=true&depth=0`, {
-      headers: await adminAuth(request),
+      headers,
     })
     expect((await stored.json())._status).toBe('draft')
 
@@ -72,14 +75,16 @@ test('an editor unpublishes an article, then deletes it, from the edit view’s 
     await expect(page).toHaveURL(/\/admin\/collections\/articles(\?.*)?$/)
     await page.goto(`/admin/collections/articles?search=${encodeURIComponent(stamp)}`)
     await expect(page.locator('table tbody').getByText(title)).toHaveCount(0)
-    const gone = await request.get(`/api/articles/${article.id}?draft=true`, { headers: await adminAuth(request) })
+    const gone = await request.get(`/api/articles/${article.id}?draft=true`, { headers })
     expect(gone.status()).toBe(404)
     const response = await page.goto(path)
     expect(response?.status()).toBe(404)
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
   } finally {
-    await deleteDoc(request, 'articles', article.id)
-    await deleteDoc(request, 'categories', category.id)
+    await deleteDoc(request, 'articles', article.id, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })
 
@@ -88,20 +93,21 @@ test('an editor restores an earlier version from the Versions tab, and readers g
   request,
 }) => {
   const stamp = uniqueStamp()
-  const category = await createCategory(request, `Restored ${stamp}`)
+  const headers = await adminAuth(request)
+  const category = await createCategory(request, `Restored ${stamp}`, headers)
   const first = `The first title ${stamp}`
-  const article = await createArticle(request, { title: first, category: category.id })
+  const article = await createArticle(request, { title: first, category: category.id }, headers)
   const second = `A title regretted ${stamp}`
   const path = `/blog/${article.slug}`
   try {
     const changed = await request.patch(`/api/articles/${article.id}`, {
-      headers: await adminAuth(request),
+      headers,
       data: { title: second, _status: 'published' },
     })
     expect(changed.status(), await changed.text()).toBe(200)
     await readerSees(path, second)
 
-    await loginToAdmin(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await page.goto(`/admin/collections/articles/${article.id}/versions`)
     const rows = page.getByTestId('version-row')
     await expect(rows.first()).toContainText('Published (current)')
@@ -127,8 +133,10 @@ test('an editor restores an earlier version from the Versions tab, and readers g
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(first)
     await expect(page.getByText(second)).toHaveCount(0)
   } finally {
-    await deleteDoc(request, 'articles', article.id)
-    await deleteDoc(request, 'categories', category.id)
+    await deleteDoc(request, 'articles', article.id, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })
 
@@ -147,12 +155,13 @@ test('an editor schedules a draft’s publication in the admin, and the server p
   // The picker's times are whole minutes: the wait is up to a minute, plus the job runner's 10 s.
   test.setTimeout(180_000)
   const stamp = uniqueStamp()
-  const category = await createCategory(request, `Scheduled ${stamp}`)
+  const headers = await adminAuth(request)
+  const category = await createCategory(request, `Scheduled ${stamp}`, headers)
   const title = `Scheduled in the admin ${stamp}`
-  const article = await createArticle(request, { title, category: category.id, _status: 'draft' })
+  const article = await createArticle(request, { title, category: category.id, _status: 'draft' }, headers)
   const path = `/blog/${article.slug}`
   try {
-    await loginToAdmin(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await page.goto(`/admin/collections/articles/${article.id}`)
     await expect(page.locator('#field-title')).toHaveValue(title)
     // The Publish button's own menu (the chevron beside it).
@@ -162,11 +171,11 @@ test('an editor schedules a draft’s publication in the admin, and the server p
     await expect(drawer.getByRole('heading', { level: 2 })).toContainText('Schedule publish')
     await drawer.getByText('Publish', { exact: true }).click()
 
-    // The next whole minute at least 20 s away, typed as an editor would.
+    // The next whole minute at least 15 s away, typed as an editor would.
     const browserNow = new Date(await page.evaluate(() => Date.now()))
     const due = new Date(browserNow)
     due.setSeconds(0, 0)
-    due.setMinutes(due.getMinutes() + (browserNow.getSeconds() > 40 ? 2 : 1))
+    due.setMinutes(due.getMinutes() + (browserNow.getSeconds() > 45 ? 2 : 1))
     const input = drawer.locator('.date-time-picker input').first()
     await input.fill(pickerText(due))
     await input.press('Enter')
@@ -185,17 +194,20 @@ test('an editor schedules a draft’s publication in the admin, and the server p
     expect((await anonymousGet(path)).text).toContain(title)
     await readerSees(`/blog/category/${category.slug}`, title)
   } finally {
-    await deleteDoc(request, 'articles', article.id)
-    await deleteDoc(request, 'categories', category.id)
+    await deleteDoc(request, 'articles', article.id, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })
 
 test('an editor creates a category and renames it; its page follows each time', async ({ page, request }) => {
   const stamp = uniqueStamp()
+  const headers = await adminAuth(request)
   const title = `Shelf ${stamp}`
   let id: string | undefined
   try {
-    await loginToAdmin(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await page.goto('/admin/collections/categories/create')
     await page.locator('#field-title').fill(title)
     await page.locator('#field-description').fill(`Everything shelved under ${stamp}.`)
@@ -223,7 +235,9 @@ test('an editor creates a category and renames it; its page follows each time', 
     await expect(reader).toHaveTitle(`${renamed} | Valenx Press`)
     await reader.close()
   } finally {
-    if (id) await deleteDoc(request, 'categories', id)
+    if (id) await deleteDoc(request, 'categories', id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })
 
@@ -232,14 +246,15 @@ test('an editor writes a FAQ in the admin and publishes it; the article that lis
   request,
 }) => {
   const stamp = uniqueStamp()
+  const headers = await adminAuth(request)
   const question = `How is ${stamp} answered?`
   const answer = `With a sentence typed in the admin, ${stamp}.`
   const note = `Checked on the day ${stamp} was written.`
-  const category = await createCategory(request, `Questions ${stamp}`)
+  const category = await createCategory(request, `Questions ${stamp}`, headers)
   let faqId: string | undefined
   let articleId: string | undefined
   try {
-    await loginToAdmin(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await page.goto('/admin/collections/faqs/create')
     await page.locator('#field-question').fill(question)
     await page.locator('.rich-text-lexical [data-lexical-editor="true"]').first().click()
@@ -251,11 +266,15 @@ test('an editor writes a FAQ in the admin and publishes it; the article that lis
     faqId = saved.id as string
     expect(saved._status).toBe('published')
 
-    const article = await createArticle(request, {
-      title: `An article with ${stamp}'s FAQ`,
-      category: category.id,
-      content: richText(paragraph('Questions readers ask.'), block('faqList', { faqs: [faqId] })),
-    })
+    const article = await createArticle(
+      request,
+      {
+        title: `An article with ${stamp}'s FAQ`,
+        category: category.id,
+        content: richText(paragraph('Questions readers ask.'), block('faqList', { faqs: [faqId] })),
+      },
+      headers,
+    )
     articleId = article.id
     await page.goto(`/blog/${article.slug}`)
     await expect(page.getByRole('heading', { name: `Q1: ${question}` })).toBeVisible()
@@ -265,9 +284,11 @@ test('an editor writes a FAQ in the admin and publishes it; the article that lis
     const jsonLd = (await page.locator('script[type="application/ld+json"]').allTextContents()).join('\n')
     expect(jsonLd).toContain(question)
   } finally {
-    if (articleId) await deleteDoc(request, 'articles', articleId)
-    if (faqId) await deleteDoc(request, 'faqs', faqId)
-    await deleteDoc(request, 'categories', category.id)
+    if (articleId) await deleteDoc(request, 'articles', articleId, headers)
+    if (faqId) await deleteDoc(request, 'faqs', faqId, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })
 
@@ -277,13 +298,15 @@ test('the admin creates an editor in the admin; the editor signs in, signs out, 
   request,
 }) => {
   const stamp = uniqueStamp()
+  const headers = await adminAuth(request)
   const user = {
     email: `e2e-created-${stamp}@valenx.local`,
     password: `created-${stamp}-password`,
     name: `Created ${stamp}`,
   }
   try {
-    await loginToAdmin(page, ADMIN)
+    // An admin of the journey's own: the seeded one signs in elsewhere at the same time (see adminAuth).
+    await loginToAdmin(page, await createUser(request, 'admin', `Admin ${stamp}`, headers))
     await page.goto('/admin/collections/users/create')
     await page.locator('#field-email').fill(user.email)
     await page.locator('#field-name').fill(user.name)
@@ -313,9 +336,7 @@ test('the admin creates an editor in the admin; the editor signs in, signs out, 
     expect(me.user).toBeNull()
     await context.close()
   } finally {
-    const found = await request.get(`/api/users?where[email][equals]=${encodeURIComponent(user.email)}&depth=0`, {
-      headers: await adminAuth(request),
-    })
-    for (const created of (await found.json()).docs as { id: string }[]) await deleteDoc(request, 'users', created.id)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })

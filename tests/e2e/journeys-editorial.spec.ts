@@ -8,6 +8,7 @@ import {
   createCategory,
   createUser,
   deleteDoc,
+  deleteUsersNamed,
   loginToAdmin,
   readerSees,
   publishFromForm,
@@ -22,7 +23,8 @@ import {
  */
 
 // Sign-ins, autosaves and a production server shared with other journeys on a loaded machine.
-test.describe.configure({ timeout: 120_000 })
+// Independent journeys, each on data of its own: free to run on any worker, in any order.
+test.describe.configure({ mode: 'parallel', timeout: 120_000 })
 // A click that cannot happen fails in seconds, naming its element, instead of at the test's timeout.
 test.use({ actionTimeout: 15_000 })
 
@@ -38,8 +40,8 @@ async function choose(page: Page, fieldId: string, label: string) {
 const body = (page: Page) => page.locator('.rich-text-lexical [data-lexical-editor="true"]').first()
 
 /** The draft as stored, read as the admin (drafts are nobody else's to read). */
-async function storedDraft(request: APIRequestContext, id: string) {
-  const response = await request.get(`/api/articles/${id}?draft=true&depth=0`, { headers: await adminAuth(request) })
+async function storedDraft(request: APIRequestContext, id: string, headers: Record<string, string>) {
+  const response = await request.get(`/api/articles/${id}?draft=true&depth=0`, { headers })
   return (await response.json()) as { title?: string; slug?: string; _status?: string; content?: unknown }
 }
 
@@ -48,7 +50,8 @@ test('an author drafts an article, an editor reviews and publishes it, and reade
   request,
 }) => {
   const stamp = uniqueStamp()
-  const category = await createCategory(request, `Reviewed ${stamp}`)
+  const headers = await adminAuth(request)
+  const category = await createCategory(request, `Reviewed ${stamp}`, headers)
   const title = `Reviewed by an editor ${stamp}`
   const text = `Written by an author on ${stamp}, read by an editor.`
   const authorContext = await browser.newContext()
@@ -56,7 +59,7 @@ test('an author drafts an article, an editor reviews and publishes it, and reade
   let id: string | undefined
   try {
     const author = await authorContext.newPage()
-    await loginToAdmin(author, await createUser(request, 'author', `Author ${stamp}`))
+    await loginToAdmin(author, await createUser(request, 'author', `Author ${stamp}`, headers))
     await author.goto('/admin/collections/articles/create')
     // "Create New" makes the draft at once: the address becomes the document's.
     await expect(author).toHaveURL(/\/admin\/collections\/articles\/(?!create)[^/?]+$/, { timeout: 20_000 })
@@ -69,9 +72,9 @@ test('an author drafts an article, an editor reviews and publishes it, and reade
     // No Publish for an author: the autosave keeps the draft, and the draft only.
     await expect(author.getByRole('button', { name: /^Publish( changes)?$/ })).toHaveCount(0)
     await expect
-      .poll(async () => JSON.stringify(await storedDraft(request, id as string)), { timeout: 15_000 })
+      .poll(async () => JSON.stringify(await storedDraft(request, id as string, headers)), { timeout: 15_000 })
       .toContain(text)
-    const draft = await storedDraft(request, id)
+    const draft = await storedDraft(request, id, headers)
     expect(draft._status).toBe('draft')
     expect(draft.title).toBe(title)
     const path = `/blog/${draft.slug}`
@@ -80,7 +83,6 @@ test('an author drafts an article, an editor reviews and publishes it, and reade
     // The author leaves the form for the list, which releases the document's lock.
     await author.getByRole('banner').getByRole('link', { name: 'Articles', exact: true }).click()
     await expect(author).toHaveURL(/\/admin\/collections\/articles(\?.*)?$/)
-    const headers = await adminAuth(request)
     await expect
       .poll(
         async () =>
@@ -95,7 +97,7 @@ test('an author drafts an article, an editor reviews and publishes it, and reade
 
     // The editor finds the draft in the list, by its title, and opens it.
     const editor = await editorContext.newPage()
-    await loginToAdmin(editor, await createUser(request, 'editor', `Editor ${stamp}`))
+    await loginToAdmin(editor, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await editor.goto(`/admin/collections/articles?search=${encodeURIComponent(stamp)}`)
     const row = editor.locator('table tbody tr').filter({ hasText: title })
     await expect(row).toContainText('Draft')
@@ -104,8 +106,7 @@ test('an author drafts an article, an editor reviews and publishes it, and reade
     await expect(body(editor)).toContainText(text)
     await publishFromForm(editor, { contains: text })
 
-    const took = await readerSees(path, title)
-    test.info().annotations.push({ type: 'published → on the page', description: `${took} ms` })
+    await readerSees(path, title)
     const reader = await browser.newPage()
     await reader.goto(path)
     await expect(reader.getByRole('heading', { level: 1 })).toHaveText(title)
@@ -117,8 +118,10 @@ test('an author drafts an article, an editor reviews and publishes it, and reade
   } finally {
     await authorContext.close().catch(() => undefined)
     await editorContext.close()
-    if (id) await deleteDoc(request, 'articles', id)
-    await deleteDoc(request, 'categories', category.id)
+    if (id) await deleteDoc(request, 'articles', id, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })
 
@@ -127,13 +130,14 @@ test('an editor writes a featured article from scratch with Create New, publishe
   request,
 }) => {
   const stamp = uniqueStamp()
-  const category = await createCategory(request, `From scratch ${stamp}`)
+  const headers = await adminAuth(request)
+  const category = await createCategory(request, `From scratch ${stamp}`, headers)
   const title = `Written from scratch ${stamp}`
   const excerpt = `An excerpt typed in the admin, ${stamp}.`
   const text = `The first paragraph, typed in the editor (${stamp}).`
   let id: string | undefined
   try {
-    await loginToAdmin(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await page.goto('/admin/collections/articles')
     await page.getByRole('link', { name: 'Create New' }).first().click()
     await expect(page).toHaveURL(/\/admin\/collections\/articles\/(?!create)[^/?]+$/, { timeout: 20_000 })
@@ -165,8 +169,10 @@ test('an editor writes a featured article from scratch with Create New, publishe
     // Listed once: not again under Latest.
     await expect(page.getByRole('region', { name: 'Latest' }).getByRole('link', { name: title })).toHaveCount(0)
   } finally {
-    if (id) await deleteDoc(request, 'articles', id)
-    await deleteDoc(request, 'categories', category.id)
+    if (id) await deleteDoc(request, 'articles', id, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })
 
@@ -175,8 +181,9 @@ test('an editor uploads a hero image in the article form, and the page shows it 
   request,
 }) => {
   const stamp = uniqueStamp()
-  const category = await createCategory(request, `Hero ${stamp}`)
-  const article = await createArticle(request, { title: `With a hero image ${stamp}`, category: category.id })
+  const headers = await adminAuth(request)
+  const category = await createCategory(request, `Hero ${stamp}`, headers)
+  const article = await createArticle(request, { title: `With a hero image ${stamp}`, category: category.id }, headers)
   const alt = `A blue and orange test card, ${stamp}`
   const png = await sharp({ create: { width: 960, height: 540, channels: 3, background: '#1f4e79' } })
     .composite([
@@ -186,7 +193,7 @@ test('an editor uploads a hero image in the article form, and the page shows it 
     .toBuffer()
   let mediaId: string | undefined
   try {
-    await loginToAdmin(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await page.goto(`/admin/collections/articles/${article.id}`)
     const hero = page.locator('#field-heroImage')
     await hero.getByRole('button', { name: 'Create New' }).click()
@@ -227,9 +234,11 @@ test('an editor uploads a hero image in the article form, and the page shows it 
     // The share card is the image too, with its alt.
     await expect(page.locator('meta[property="og:image:alt"]').first()).toHaveAttribute('content', alt)
   } finally {
-    await deleteDoc(request, 'articles', article.id)
-    if (mediaId) await deleteDoc(request, 'media', mediaId)
-    await deleteDoc(request, 'categories', category.id)
+    await deleteDoc(request, 'articles', article.id, headers)
+    if (mediaId) await deleteDoc(request, 'media', mediaId, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })
 
@@ -238,11 +247,12 @@ test('Live Preview shows the draft as it is typed, in its frame, while readers k
   request,
 }) => {
   const stamp = uniqueStamp()
-  const category = await createCategory(request, `Live ${stamp}`)
+  const headers = await adminAuth(request)
+  const category = await createCategory(request, `Live ${stamp}`, headers)
   const published = `Live preview, published ${stamp}`
-  const article = await createArticle(request, { title: published, category: category.id })
+  const article = await createArticle(request, { title: published, category: category.id }, headers)
   try {
-    await loginToAdmin(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await page.goto(`/admin/collections/articles/${article.id}`)
     await page.locator('#live-preview-toggler').click()
     const frame = page.frameLocator('iframe#live-preview-iframe')
@@ -262,8 +272,10 @@ test('Live Preview shows the draft as it is typed, in its frame, while readers k
     expect(html).toContain(published)
     expect(html).not.toContain(draftLine)
   } finally {
-    await deleteDoc(request, 'articles', article.id)
-    await deleteDoc(request, 'categories', category.id)
+    await deleteDoc(request, 'articles', article.id, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })
 
@@ -273,16 +285,17 @@ test('an editor changes a published article’s slug, and a reader on the old ad
   request,
 }) => {
   const stamp = uniqueStamp()
-  const category = await createCategory(request, `Moved ${stamp}`)
+  const headers = await adminAuth(request)
+  const category = await createCategory(request, `Moved ${stamp}`, headers)
   const title = `An article that moves ${stamp}`
-  const article = await createArticle(request, { title, category: category.id })
+  const article = await createArticle(request, { title, category: category.id }, headers)
   const oldPath = `/blog/${article.slug}`
   const newSlug = `moved-here-${stamp}`
   try {
     // A reader has the old address cached.
     expect((await anonymousGet(oldPath)).status).toBe(200)
 
-    await loginToAdmin(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await page.goto(`/admin/collections/articles/${article.id}`)
     await page.locator('#field-slug-lock').click()
     await page.locator('#field-slug').fill(newSlug)
@@ -304,7 +317,9 @@ test('an editor changes a published article’s slug, and a reader on the old ad
     expect(redirect.headers.get('location')).toBe(`/blog/${newSlug}`)
     await reader.close()
   } finally {
-    await deleteDoc(request, 'articles', article.id)
-    await deleteDoc(request, 'categories', category.id)
+    await deleteDoc(request, 'articles', article.id, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })

@@ -7,6 +7,7 @@ import {
   createCategory,
   createUser,
   deleteDoc,
+  deleteUsersNamed,
   loginToAdmin,
   simpleContent,
   uniqueStamp,
@@ -17,6 +18,9 @@ import {
  * preview links when they are wrong or left, and accessibility scans of the pages every visit
  * passes through. Each journey makes the category and articles it reads, and deletes them after.
  */
+
+// Independent journeys, each on data of its own: free to run on any worker, in any order.
+test.describe.configure({ mode: 'parallel' })
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze()
@@ -31,7 +35,7 @@ test('a category with thirteen articles pages them twelve at a time, page 2 hold
 }) => {
   const stamp = uniqueStamp()
   const headers = await adminAuth(request)
-  const category = await createCategory(request, `Paged ${stamp}`)
+  const category = await createCategory(request, `Paged ${stamp}`, headers)
   const articles: { id: string; title: string }[] = []
   try {
     for (let index = 1; index <= 13; index++) {
@@ -71,8 +75,8 @@ test('a category with thirteen articles pages them twelve at a time, page 2 hold
     expect(beyond?.status()).toBe(404)
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
   } finally {
-    for (const article of articles) await deleteDoc(request, 'articles', article.id)
-    await deleteDoc(request, 'categories', category.id)
+    for (const article of articles) await deleteDoc(request, 'articles', article.id, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
   }
 })
 
@@ -103,19 +107,20 @@ test('a preview link with a wrong secret or a path outside /blog/ is refused; le
   request,
 }) => {
   const stamp = uniqueStamp()
-  const category = await createCategory(request, `Preview links ${stamp}`)
+  const headers = await adminAuth(request)
+  const category = await createCategory(request, `Preview links ${stamp}`, headers)
   const published = `Published title ${stamp}`
-  const article = await createArticle(request, { title: published, category: category.id })
+  const article = await createArticle(request, { title: published, category: category.id }, headers)
   try {
     // A pending draft over the published article: what the preview shows, and leaving it hides.
     const draftTitle = `Draft title ${stamp}`
     const draft = await request.patch(`/api/articles/${article.id}?draft=true`, {
-      headers: await adminAuth(request),
+      headers,
       data: { title: draftTitle, content: simpleContent('Draft body.'), _status: 'draft' },
     })
     expect(draft.status(), await draft.text()).toBe(200)
 
-    await loginToAdmin(page, await createUser(request, 'editor'))
+    await loginToAdmin(page, await createUser(request, 'editor', `Editor ${stamp}`, headers))
     await page.goto(`/admin/collections/articles/${article.id}`)
     const href = (await page.locator('a[href*="/next/preview?"]').first().getAttribute('href')) as string
     const link = new URL(href, page.url())
@@ -161,15 +166,18 @@ test('a preview link with a wrong secret or a path outside /blog/ is refused; le
     expect(new URL(page.url()).origin).toBe(link.origin)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Career data you can check')
   } finally {
-    await deleteDoc(request, 'articles', article.id)
-    await deleteDoc(request, 'categories', category.id)
+    await deleteDoc(request, 'articles', article.id, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
+    // Last: the documents (and the locks they held) go first.
+    await deleteUsersNamed(request, stamp, headers)
   }
 })
 
 test('the home page, a category page and the 404 page pass an accessibility scan', async ({ page, request }) => {
   const stamp = uniqueStamp()
-  const category = await createCategory(request, `Accessible ${stamp}`)
-  const article = await createArticle(request, { title: `Accessible article ${stamp}`, category: category.id })
+  const headers = await adminAuth(request)
+  const category = await createCategory(request, `Accessible ${stamp}`, headers)
+  const article = await createArticle(request, { title: `Accessible article ${stamp}`, category: category.id }, headers)
   try {
     await page.goto('/')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Career data you can check')
@@ -187,7 +195,7 @@ test('the home page, a category page and the 404 page pass an accessibility scan
       await expectNoAxeViolations(page)
     }
   } finally {
-    await deleteDoc(request, 'articles', article.id)
-    await deleteDoc(request, 'categories', category.id)
+    await deleteDoc(request, 'articles', article.id, headers)
+    await deleteDoc(request, 'categories', category.id, headers)
   }
 })
