@@ -1,6 +1,12 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 
-/** Signs in to the REST API as the seeded admin and returns the Authorization header to use. */
+/**
+ * Signs in to the REST API as the seeded admin and returns the Authorization header to use.
+ * Each sign-in is a session that Payload adds to the user's document by read-modify-write
+ * (payload/dist/auth/sessions.js, addSessionToUser): two sign-ins of one account that overlap
+ * keep one session, and the other token is refused (403) from then on. Under parallel workers,
+ * sign in once per journey and pass the headers on (createCategory, createArticle, deleteDoc).
+ */
 export async function adminAuth(request: APIRequestContext): Promise<Record<string, string>> {
   return { Authorization: `JWT ${await adminToken(request)}` }
 }
@@ -36,13 +42,18 @@ export async function adminToken(request: APIRequestContext): Promise<string> {
   return (await response.json()).token as string
 }
 
-/** A user the admin creates over REST, as the issue's editors and authors are. */
-export async function createUser(request: APIRequestContext, role: 'editor' | 'author', name = `E2E ${role}`) {
+/** A user the admin creates over REST, as the issue's editors and authors are (or another admin). */
+export async function createUser(
+  request: APIRequestContext,
+  role: 'admin' | 'editor' | 'author',
+  name = `E2E ${role}`,
+  headers?: Record<string, string>,
+) {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
   const email = `e2e-${role}-${stamp}@valenx.local`
   const password = `${role}-password-${stamp}`
   const response = await request.post('/api/users', {
-    headers: await adminAuth(request),
+    headers: headers ?? (await adminAuth(request)),
     data: { email, password, name, role },
   })
   expect(response.status(), await response.text()).toBe(201)
@@ -92,11 +103,14 @@ export async function publishFromForm(page: Page, { contains }: { contains?: str
   )
   await page.getByRole('button', { name: /^Publish( changes)?$/ }).click()
   const response = await saved
-  expect(response.status(), await response.text()).toBe(200)
-  await expect(page.getByText(/published successfully|updated successfully/i).first()).toBeVisible({ timeout: 20_000 })
+  // 201 for a document the click creates (a FAQ's first save).
+  expect([200, 201], await response.text()).toContain(response.status())
+  await expect(page.getByText(/published successfully|updated successfully|successfully created/i).first()).toBeVisible(
+    { timeout: 20_000 },
+  )
   const body = (await response.json()) as { doc?: Record<string, unknown> }
   if (contains !== undefined) expect(JSON.stringify(body.doc ?? body)).toContain(contains)
-  return body.doc ?? body
+  return (body.doc ?? body) as Record<string, unknown>
 }
 
 /** A published salary table made over REST for one journey; `rows` as the REST body takes them. */
@@ -128,9 +142,80 @@ export async function createArticle(
  * Deletes what a journey created, its document locks first (an edit view left open holds one, and a
  * locked document refuses the delete): other journeys must not find it.
  */
-export async function deleteDoc(request: APIRequestContext, collection: string, id: string) {
-  const headers = await adminAuth(request)
+export async function deleteDoc(
+  request: APIRequestContext,
+  collection: string,
+  id: string,
+  headers?: Record<string, string>,
+) {
+  headers ??= await adminAuth(request)
   await request.delete(`/api/payload-locked-documents?where[document.value][equals]=${id}`, { headers })
   const response = await request.delete(`/api/${collection}/${id}`, { headers })
   expect([200, 404], `delete ${collection} ${id}: ${await response.text()}`).toContain(response.status())
+}
+
+/** A name no other journey, run, or worker uses. */
+export const uniqueStamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+/** A category of the journey's own (the seed's stay as they are). */
+export async function createCategory(request: APIRequestContext, title: string, headers?: Record<string, string>) {
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  const response = await request.post('/api/categories', {
+    headers: headers ?? (await adminAuth(request)),
+    data: { title, slug },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return (await response.json()).doc as { id: string; title: string; slug: string }
+}
+
+/** An article created over REST as the admin: published unless `_status: 'draft'` is given. */
+export async function createArticle(
+  request: APIRequestContext,
+  data: { title: string; category: string; _status?: 'draft' | 'published'; [field: string]: unknown },
+  headers?: Record<string, string>,
+) {
+  const draft = data._status === 'draft'
+  const response = await request.post(`/api/articles${draft ? '?draft=true' : ''}`, {
+    headers: headers ?? (await adminAuth(request)),
+    data: {
+      excerpt: `About ${data.title}.`,
+      content: simpleContent(`${data.title}: the body.`),
+      _status: 'published',
+      ...data,
+    },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return (await response.json()).doc as { id: string; title: string; slug: string }
+}
+
+/** A page or API answer as an anonymous reader gets it: no cookie jar, no token. */
+export async function anonymousGet(path: string, init?: RequestInit) {
+  const response = await fetch(`${test.info().project.use.baseURL}${path}`, init)
+  return { status: response.status, headers: response.headers, text: await response.text() }
+}
+
+/**
+ * The product's promise: a published change shows on the next request, within a second. This
+ * polls what an anonymous reader gets for five (a loaded machine) and returns how long it took.
+ */
+export async function readerSees(path: string, text: string, { timeout = 5_000 } = {}) {
+  const started = Date.now()
+  await expect
+    .poll(async () => (await anonymousGet(path)).text, { timeout, intervals: [100, 250, 500] })
+    .toContain(text)
+  const took = Date.now() - started
+  test.info().annotations.push({ type: 'reader saw the change', description: `${path}: ${took} ms` })
+  console.log(`reader saw the change on ${path} after ${took} ms`)
+  return took
+}
+
+/** Deletes the users a journey created, found by the unique stamp in their names. */
+export async function deleteUsersNamed(request: APIRequestContext, stamp: string, headers: Record<string, string>) {
+  const found = await request.get(`/api/users?where[name][contains]=${encodeURIComponent(stamp)}&depth=0&limit=20`, {
+    headers,
+  })
+  for (const user of (await found.json()).docs as { id: string }[]) await deleteDoc(request, 'users', user.id, headers)
 }

@@ -5,6 +5,7 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import type { Article } from '@payload-types'
 import { FigureNotes } from '@/blocks/Figure/Notes'
 import { ArticleCardGrid } from '@/components/ArticleCard'
+import { HeroImage } from '@/components/HeroImage'
 import { JsonLd } from '@/components/JsonLd'
 import { LivePreviewListener } from '@/components/LivePreviewListener'
 import { WhatChanged } from '@/components/WhatChanged'
@@ -122,6 +123,7 @@ export default async function ArticlePage({ params }: Args) {
           Updated <time dateTime={modifiedAt}>{formatMonthYear(modifiedAt)}</time>
         </p>
       </header>
+      <HeroImage image={article.heroImage} />
       <RichText data={article.content} className="prose article-body" />
       <FigureNotes content={article.content} />
       <WhatChanged changes={changes} />
