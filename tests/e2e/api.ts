@@ -124,7 +124,7 @@ export async function createSalaryTable(request: APIRequestContext, title: strin
 }
 
 /** A published article made over REST for one journey, in the first category; returns it with its path. */
-export async function createArticle(
+export async function createArticleWithPath(
   request: APIRequestContext,
   data: { title: string; slug: string; excerpt: string; content: unknown },
 ) {

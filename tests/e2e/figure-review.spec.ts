@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 
 import { block, figure, paragraph, richText } from '../../src/seed/lexical'
 
-import { createArticle, createSalaryTable, createUser, deleteDoc, loginToAdmin, publishFromForm } from './api'
+import { createArticleWithPath, createSalaryTable, createUser, deleteDoc, loginToAdmin, publishFromForm } from './api'
 
 /**
  * Figures editors can trust before they publish and readers can check after (issue 19): the
@@ -55,7 +55,7 @@ async function tableWithArticle(request: APIRequestContext, name: string) {
     operation: 'premium',
     format: 'percent',
   })
-  const article = await createArticle(request, {
+  const article = await createArticleWithPath(request, {
     title: `${table.title}, explained`,
     slug: `figure-review-${stamp}`,
     excerpt: 'Big Tech pays platform engineers a 38% premium.',
