@@ -263,6 +263,8 @@ test('an abandoned "Create New" leaves no empty draft behind; a draft with a tit
   await expect(tab).toHaveURL(/\/admin\/collections\/articles\/(?!create)[^/?]+$/, { timeout: 30_000 })
   const left = tab.url().split('/').pop() as string
   await expect(tab.locator('#field-title')).toBeVisible()
+  // The form settled (its fields mounted, the first autosave answered), as after a moment's look.
+  await tab.waitForLoadState('networkidle')
   await tab.goto('/')
   await expect.poll(() => status(left), { timeout: 15_000 }).toBe(404)
   await tab.close()
