@@ -107,6 +107,7 @@ const figure = (fields) => ({
 })
 
 const money = (value) => `$${value.toLocaleString('en-US')}`
+const excerptOf = (fx) => `Excerpt ${fx.excerptEdit}: base pay is ${money(fx.base)} for ${fx.word}.`
 const ROW = { role: 'Graph Engineer', tier: 'Tier One' }
 const BASE = 100_000
 
@@ -221,8 +222,9 @@ const lastmod = (fixture, iso) => `/blog/${fixture.article.slug}</loc><lastmod>$
 /**
  * The edit kinds: each applies its edit (the `n`th of the run, so each value is new) and resolves
  * with what each page must then show. `covers` names the reader-visible fields it changes
- * (`collection.field`, `global.field`), for the test that every such field has an edit.
- * @type {{ name: string, covers: string[], apply: (api: any, fixture: any, n: number) => Promise<Record<string, string>> }[]}
+ * (`collection.field`, `global.field`), for the test that every such field has an edit. A kind whose
+ * text follows later edits of other kinds also says what its pages show now (`showsNow`).
+ * @type {{ name: string, covers: string[], apply: (api: any, fixture: any, n: number) => Promise<Record<string, string>>, showsNow?: (fixture: any) => Record<string, string> }[]}
  */
 export const EDIT_KINDS = [
   {
@@ -328,10 +330,12 @@ export const EDIT_KINDS = [
     name: 'article excerpt',
     covers: ['articles.excerpt'],
     apply: async (api, fx, n) => {
-      const excerpt = `Excerpt ${n}: base pay is ${money(fx.base)} for ${fx.word}.`
-      const saved = await api.patch(`/articles/${fx.article.id}`, { excerpt })
-      return { ...everywhere(excerpt, ['article', ...LISTS]), sitemap: lastmod(fx, saved.updatedAt) }
+      fx.excerptEdit = n
+      const saved = await api.patch(`/articles/${fx.article.id}`, { excerpt: excerptOf(fx) })
+      return { ...everywhere(excerptOf(fx), ['article', ...LISTS]), sitemap: lastmod(fx, saved.updatedAt) }
     },
+    // Its number is bound to the salary cell: a later cell edit changes what every page shows.
+    showsNow: (fx) => everywhere(excerptOf(fx), ['article', ...LISTS]),
   },
 ]
 

@@ -22,10 +22,10 @@ export type Invalidation = {
  * It acts once the save has committed (a reader regenerating a page before that would cache the old
  * content; `src/db/afterCommit.ts`): the searches showing a tag are forgotten, then Next's tags
  * expire at once (`expire: 0`), so the next reader gets the new content rather than a
- * stale-while-revalidate copy. Next hands the tags to the cache handler (./nextCacheHandler.mjs)
- * when the request ends, and only then, with Next's pages already expired, are the front cache and
- * any other purger (./purgers.mjs: an edge cache, other servers) told: a purger told sooner could
- * be refilled from Next's old page.
+ * stale-while-revalidate copy. The cache handler (./nextCacheHandler.mjs) expires them, and only
+ * then, with Next's pages already expired, are the front cache and any other purger
+ * (./purgers.mjs: an edge cache, other servers) told: a purger told sooner could be refilled from
+ * Next's old page. All of it before the save's response: the commit waits for it.
  *
  * Scripts such as the seed run outside Next, where there are no cached pages: they pass
  * `context.disableRevalidate`, which skips the tags. The search cache lives in this process
@@ -34,15 +34,26 @@ export type Invalidation = {
 export async function invalidate(req: Request | undefined, change: Invalidation): Promise<void> {
   const tags = typeof change.tags === 'function' ? await change.tags() : (change.tags ?? [])
   if (!tags.length && !change.searches) return
-  afterCommit(req, () => {
+  await afterCommit(req, async () => {
     forgetSearchResults(change.searches === 'all' ? undefined : tags)
-    if (!req?.context?.disableRevalidate && tags.length) expire(tags)
+    if (!req?.context?.disableRevalidate && tags.length) await expire([...new Set(tags)])
   })
 }
 
-function expire(tags: string[]): void {
+type TagExpirer = { revalidateTag: (tags: string[], durations: { expire: number }) => Promise<void> }
+
+/** The server's cache handler (./nextCacheHandler.mjs), which Next loads apart from this bundle. */
+const cacheHandler = () =>
+  (globalThis as { [key: symbol]: { current?: TagExpirer } | undefined })[Symbol.for('valenx.nextCacheHandler')]
+    ?.current
+
+async function expire(tags: string[]): Promise<void> {
+  // In the server: expired and purged before the save's response, so the client that saved reads
+  // the new page. Next's `revalidateTag` would do the same only after the response (`waitUntil`).
+  const handler = cacheHandler()
+  if (handler) return handler.revalidateTag(tags, { expire: 0 })
   let outsideNext = false
-  for (const tag of new Set(tags)) {
+  for (const tag of tags) {
     try {
       revalidateTag(tag, { expire: 0 })
     } catch {

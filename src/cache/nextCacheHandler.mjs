@@ -4,8 +4,10 @@
 //
 // 1. Each page's tags are recorded by path (./pageTags.mjs) whenever Next stores or reads the page:
 //    the server announces them as `Surrogate-Key` and files front-cache entries under them.
-// 2. When Next expires tags (revalidateTag, at the end of the request that saved), the purgers
-//    (./purgers.mjs: the front cache, an edge cache) are told, after Next, never before.
+// 2. When tags expire, the purgers (./purgers.mjs: the front cache, an edge cache) are told, after
+//    Next's cache, never before. ./invalidate.ts calls `revalidateTag` here directly, while the save
+//    commits: Next's own `revalidateTag` runs only once the response is sent (`waitUntil`), and a
+//    client that reads right after its save would get the page from before it.
 // 3. A page or read rendered by a request that began before one of its tags expired is not kept:
 //    it may hold what was read before the change committed. The next request renders it again.
 //    On the file system, tag expiries are also written to a journal in the build's cache folder and
@@ -116,6 +118,8 @@ export default class ValenxCacheHandler {
     this.delegate = this.shared ?? new FileSystemCache(ctx)
     this.journal = ctx.dev || this.shared ? null : journalFile(ctx.serverDistDir)
     loadJournal(this.journal)
+    // Next makes one per request, all alike: the last is how ./invalidate.ts expires tags at once.
+    state().current = this
   }
 
   async get(key, ctx) {

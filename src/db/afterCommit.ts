@@ -10,23 +10,35 @@ import type { DatabaseAdapterObj, PayloadRequest } from 'payload'
  * replica set, scripts) it runs at once.
  */
 type TransactionId = string | number
-const waiting = new Map<TransactionId, Array<() => void>>()
+type Work = () => void | Promise<void>
+const waiting = new Map<TransactionId, Work[]>()
 
-function runAll(id: TransactionId) {
+async function runAll(id: TransactionId) {
   const work = waiting.get(id)
   waiting.delete(id)
   for (const item of work ?? []) {
     try {
-      item()
+      await item()
     } catch (error) {
       console.error('Work after a commit failed:', error)
     }
   }
 }
 
-export function afterCommit(req: Pick<PayloadRequest, 'transactionID'> | undefined, work: () => void): void {
+/**
+ * Runs `work` once the request's transaction commits; the commit (and so the save's response) waits
+ * for it. Without a transaction it runs now, and the returned promise is its end.
+ */
+export async function afterCommit(req: Pick<PayloadRequest, 'transactionID'> | undefined, work: Work): Promise<void> {
   const id = req?.transactionID
-  if (!id) return work()
+  if (!id) {
+    try {
+      return await work()
+    } catch (error) {
+      console.error('Work after a commit failed:', error)
+      return
+    }
+  }
   if (id instanceof Promise) {
     // A transaction still being opened: its id is known before the save can commit.
     void id.then((resolved) => (resolved ? queue(resolved, work) : work()))
@@ -35,7 +47,7 @@ export function afterCommit(req: Pick<PayloadRequest, 'transactionID'> | undefin
   queue(id, work)
 }
 
-function queue(id: TransactionId, work: () => void) {
+function queue(id: TransactionId, work: Work) {
   const list = waiting.get(id)
   if (list) list.push(work)
   else waiting.set(id, [work])
@@ -58,7 +70,7 @@ export function withAfterCommit(adapterObj: DatabaseAdapterObj): DatabaseAdapter
             if (id) waiting.delete(id)
             throw error
           }
-          if (id) runAll(id)
+          if (id) await runAll(id)
         }
       }
       if (rollback) {

@@ -82,7 +82,9 @@ test('any sequence of edits leaves every page showing the last of each', async (
         fixture.edits += 1
         last.set(kind.name, await kind.apply(api, fixture, fixture.edits))
       }
-      for (const [name, expected] of last) {
+      for (const [name, applied] of last) {
+        const kind = kinds.find((candidate) => candidate.name === name)
+        const expected = kind?.showsNow ? { ...applied, ...kind.showsNow(fixture) } : applied
         // A later salary edit moves the sitemap date past an earlier kind's: only the last date is checked.
         const checked = Object.fromEntries(
           Object.entries(expected).filter(([page]) => page !== 'sitemap' || name === sequence.at(-1)?.name),
@@ -94,7 +96,11 @@ test('any sequence of edits leaves every page showing the last of each', async (
         ).toEqual([])
       }
     }),
-    { numRuns: 3 },
+    {
+      numRuns: 3,
+      // The excerpt binds its number to the salary cell, so a cell edit after it rewrites the excerpt.
+      examples: [[['article excerpt', 'salary cell'].map((name) => kinds.find((kind) => kind.name === name)!)]],
+    },
   )
 })
 
