@@ -7,6 +7,7 @@ import { chromium, defineConfig, devices } from '@playwright/test'
 
 import { CHROMIUM_FLAGS, systemChromium } from './scripts/lib/chromium.mjs'
 import { freePort } from './scripts/lib/http.mjs'
+import { workerAdminEmail } from './tests/e2e/workerAdmin.mjs'
 
 /**
  * End-to-end tests drive Chromium against a production build (`next build`, served by server.mjs
@@ -20,6 +21,11 @@ process.env.E2E_DATA_DIR ||= fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-e2e-'
 process.env.ADMIN_EMAIL ||= 'e2e-admin@valenx.local'
 process.env.ADMIN_PASSWORD ||= `e2e-${crypto.randomBytes(9).toString('base64url')}`
 process.env.PAYLOAD_SECRET ||= crypto.randomBytes(24).toString('base64url')
+/** Parallel workers: E2E_WORKERS, default 2. Each journey owns its data, so any number can share one server. */
+process.env.E2E_WORKERS ||= '2'
+// In a worker (Playwright sets its slot before loading this file): the admin of that slot alone.
+if (process.env.TEST_PARALLEL_INDEX !== undefined)
+  process.env.ADMIN_EMAIL = workerAdminEmail(process.env.TEST_PARALLEL_INDEX)
 
 const baseURL = `http://localhost:${process.env.E2E_PORT}`
 
@@ -45,7 +51,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { serveInForeground } from './lib/process.mjs'
+import { runPayloadScript } from './lib/payload.mjs'
 import { buildSite, prepareDatabase, serverCommand, siteEnv } from './lib/site.mjs'
 
 const port = process.env.E2E_PORT
@@ -26,6 +27,8 @@ const env = siteEnv({
 if (process.env.E2E_REUSE_BUILD !== '1' || !fs.existsSync(path.join(env.NEXT_DIST_DIR, 'BUILD_ID')))
   await buildSite(env, env.NEXT_DIST_DIR)
 await prepareDatabase(env)
+// An admin per worker (tests/e2e/workerAdmin.mjs): workers that sign in at once keep their sessions.
+await runPayloadScript('tests/e2e/scripts/worker-admins.ts', { env })
 
 serveInForeground(...serverCommand(port), {
   env: { ...env, NODE_ENV: 'production' },

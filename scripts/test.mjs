@@ -84,10 +84,14 @@ await step(
     }
   },
 )
+// The journeys own their data, so they run in any order: a new one each run, printed to reproduce.
+const shuffle =
+  process.env.E2E_SHUFFLE === 'off' ? null : process.env.E2E_SHUFFLE || String(Math.floor(Math.random() * 1e9))
+const e2eOrder = shuffle ? `shuffled with seed ${shuffle} (E2E_SHUFFLE=${shuffle} reproduces it)` : 'in file order'
 await step(
   'end-to-end (playwright)',
   bin('playwright'),
-  ['test', '--reporter=list,json'],
+  ['test', '--reporter=list,json', ...(shuffle ? [`--shuffle=${shuffle}`] : [])],
   () => {
     const report = readJson(playwrightJson)
     const stats = report?.stats
@@ -110,6 +114,7 @@ const retries = fs.existsSync(retryLog)
       .map((line) => JSON.parse(line))
   : []
 console.log('\n' + lines.join('\n'))
+console.log(`end-to-end order: ${e2eOrder}, ${env.E2E_WORKERS || 2} workers`)
 for (const title of flakyTests) console.log(`flaky (passed only on a retry): ${title}`)
 for (const retry of retries) console.log(`retried start-up: ${retry.file} (${retry.why}: ${retry.tail})`)
 console.log(`${totals.flaky} flaky tests, ${retries.length} retried script start-ups`)
