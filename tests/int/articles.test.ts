@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article } from '@payload-types'
 
+import { block, paragraph, richText } from '@/seed/lexical'
+
 import { createUser, SEED_SLUG, seedDemo } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
 
@@ -30,16 +32,38 @@ const bySlug = async (slug: string, draft = false) =>
 
 describe('articles', () => {
   it('keeps which salary tables an article shows, and its reading time, on every save', async () => {
-    const article = await bySlug(SEED_SLUG)
+    const seed = await bySlug(SEED_SLUG)
     const table = (await payload.find({ collection: 'salary-tables', depth: 0 })).docs[0]
-    expect(article.salaryTables).toEqual([table.id])
-    expect(article.readingTime).toBeGreaterThanOrEqual(4)
-    const tableUsers = await payload.find({
+    expect(seed.salaryTables).toEqual([table.id])
+    const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ')
+    const article = await payload.create({
       collection: 'articles',
-      where: { salaryTables: { in: [table.id] } },
+      data: {
+        title: 'Tables kept on save',
+        excerpt: 'Which tables this shows.',
+        category: seed.category,
+        content: richText(paragraph(words(450)), block('salaryTable', { table: table.id, showChart: false })) as never,
+        _status: 'published',
+      },
       depth: 0,
+      overrideAccess: true,
+      context: { disableRevalidate: true },
     })
-    expect(tableUsers.docs.length).toBeGreaterThanOrEqual(2)
+    expect(article.salaryTables).toEqual([table.id])
+    const before = article.readingTime as number
+    // The table taken out and the text made four times as long, in one save.
+    const saved = await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { content: richText(paragraph(words(1800))) as never },
+      depth: 0,
+      overrideAccess: true,
+      context: { disableRevalidate: true },
+    })
+    expect(saved.salaryTables).toEqual([])
+    expect(saved.readingTime).toBeGreaterThan(before)
+    expect((await bySlug(saved.slug as string)).salaryTables).toEqual([])
+    await payload.delete({ collection: 'articles', id: article.id, overrideAccess: true })
   })
 
   it('shows in the admin which articles link to this one ("Linked from")', async () => {

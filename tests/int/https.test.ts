@@ -2,8 +2,6 @@ import { REST_POST } from '@payloadcms/next/routes'
 import type { Payload, SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { securityHeaders } from '@/config/securityHeaders.mjs'
-
 import { ADMIN, seedDemo } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
 
@@ -55,10 +53,5 @@ describe('under an https:// public address', () => {
     const cookie = response.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/payload-token=;/)
     expect(cookie).toMatch(/;\s*Secure/i)
-  })
-
-  it('builds the site with HSTS on every response', () => {
-    const everything = securityHeaders().find((rule) => rule.source === '/:path*' && !rule.has)
-    expect(everything?.headers.map((header) => header.key)).toContain('Strict-Transport-Security')
   })
 })
