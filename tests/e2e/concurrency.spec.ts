@@ -68,6 +68,7 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     data: {
       title: `Two editors pay ${uniqueStamp()}`,
       currency: 'USD',
+      asOf: '2026-10-01',
       notes: NOTES,
       rows: ROWS,
       _status: 'published',
