@@ -41,6 +41,15 @@ async function stored(request: APIRequestContext, collection: string, id: string
   return response.json()
 }
 
+/** The name of whoever holds the document's lock now (an open edit view that changed it), or null. */
+async function lockHolder(request: APIRequestContext, headers: Record<string, string>, id: string) {
+  const response = await request.get(`/api/payload-locked-documents?where[document.value][equals]=${id}&depth=1`, {
+    headers,
+  })
+  const [lock] = (await response.json()).docs as { user?: { value?: { name?: string } } }[]
+  return lock?.user?.value?.name ?? null
+}
+
 /** The response to the next save of this document from the form (not an autosave). */
 const nextSave = (page: Page, collection: string, id: string) =>
   page.waitForResponse(
@@ -88,19 +97,7 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     await ana.locator('#field-notes').fill('Ana: rechecked against the 2025 survey.')
     // The form reports the edit to the server, which then holds the lock in her name.
     const headers = await adminAuth(request)
-    await expect
-      .poll(
-        async () =>
-          (
-            await (
-              await request.get(`/api/payload-locked-documents?where[document.value][equals]=${original.id}&depth=0`, {
-                headers,
-              })
-            ).json()
-          ).totalDocs,
-        { timeout: 15_000 },
-      )
-      .toBe(1)
+    await expect.poll(() => lockHolder(request, headers, original.id), { timeout: 15_000 }).toBe('Ana Lopez')
 
     // Ben opens it second: Payload tells him Ana is editing it, by name (colleagues may read each
     // other's names, not their emails: collections/Users).
@@ -141,10 +138,15 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     expect(afterBen.rows[0].base).toBe(original.rows[0].base + 1_000)
     expect(afterBen.notes).toBe(NOTES)
 
+    // A save releases the lock (Payload's update drops it); Ben goes on editing, unsaved, and his
+    // form takes it again.
+    await ben.locator('#field-rows__1__bonus').fill(String(original.rows[1].bonus + 500))
+    await expect.poll(() => lockHolder(request, headers, original.id), { timeout: 15_000 }).toBe('Ben Okafor')
+
     // She reloads, sees Ben's figure, applies her notes again, and that save goes through.
     await ana.reload()
     await expect(ana.locator('#field-rows__0__base')).toHaveValue(money(original.rows[0].base + 1_000))
-    // Ben's form is still open, so the table is locked in his name: she takes over, as he did.
+    // Ben's form is still open with his edit, so the table is locked in his name: she takes over, as he did.
     const takeOver = ana.getByRole('button', { name: 'Take over' })
     await expect(takeOver).toBeVisible({ timeout: 20_000 })
     await takeOver.click()
