@@ -2,52 +2,66 @@ import fs from 'node:fs'
 
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 
+import { salaryTable as seedTable } from '../../src/seed/content/salaryTable'
 import { block, figure, paragraph, richText } from '../../src/seed/lexical'
 
-import { adminToken, createUser, loginToAdmin, publishFromForm } from './api'
+import { adminAuth, createUser, deleteDoc, loginToAdmin, publishFromForm, sharedCategory, uniqueStamp } from './api'
 
 /**
  * Figures from the editor's side: a salary table goes out as CSV and comes back with a change the
  * editor reviews before it is applied; a figure in prose is inserted and picked from the table's
  * rows and shows its value while being edited; an entry of "What changed" is hidden from readers;
- * a save that removes a cited row tells the editor which articles it affects.
+ * a save that removes a cited row tells the editor which articles it affects. Each journey makes
+ * its own table and article, deleted after it.
  */
-
-const SALARY_TABLE_TITLE = 'AI vs ML Engineer compensation, median, USD'
-// The startup article's table; no other journey reads its Unicorn Startups row.
-const ARTICLE = '/blog/ai-engineer-pay-startups-vs-faang'
 
 const ROWS = [
   { role: 'Analytics Engineer', tier: 'Big Tech', base: 150_000, equity: 40_000, bonus: 10_000, source: 'Survey' },
   { role: 'Analytics Engineer', tier: 'Startup', base: 120_000, equity: 20_000, bonus: 5_000, source: 'Survey' },
 ]
+type Row = { role: string; tier: string; base: number; equity: number; bonus: number; source: string }
+
+/** What each journey created, deleted after it (their locks first): other journeys read the lists. */
+const made: [collection: string, id: string][] = []
+test.afterEach(async ({ request }) => {
+  const headers = await adminAuth(request)
+  for (const [collection, id] of made.splice(0).reverse()) await deleteDoc(request, collection, id, headers)
+})
+
+const cellFigure = (table: string, role: string, tier: string) =>
+  figure({ source: 'salaryCell', table, role, tier, column: 'total', format: 'currency' })
 
 /**
- * A salary table and a published article citing it in a sentence ("Big Tech pays $200,000,
- * startups $145,000"), made over REST for one journey so no other journey's figures move.
+ * A salary table (ROWS unless told) and a published article citing it in a sentence ("Big Tech
+ * pays $200,000, startups $145,000") above the table, made over REST for one journey so no other
+ * journey's figures move. `lead` writes another first paragraph, given the table's id.
  */
-async function tableWithArticle(request: APIRequestContext, name: string, lead?: ReturnType<typeof paragraph>) {
-  const headers = { Authorization: `JWT ${await adminToken(request)}` }
-  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+async function tableWithArticle(
+  request: APIRequestContext,
+  name: string,
+  { rows = ROWS, lead }: { rows?: Row[]; lead?: (tableId: string) => ReturnType<typeof paragraph> } = {},
+) {
+  const headers = await adminAuth(request)
+  const stamp = uniqueStamp()
   const title = `${name} ${stamp}`
   const created = await request.post('/api/salary-tables', {
     headers,
-    data: { title, currency: 'USD', asOf: '2026-10-01', rows: ROWS, _status: 'published' },
+    data: { title, currency: 'USD', asOf: '2026-10-01', rows, _status: 'published' },
   })
   expect(created.status(), await created.text()).toBe(201)
-  const table = (await created.json()).doc as { id: string; title: string; rows: (typeof ROWS)[number][] }
-  const category = (await (await request.get('/api/categories?limit=1&depth=0')).json()).docs[0]
-  const cell = (tier: string) =>
-    figure({
-      source: 'salaryCell',
-      table: table.id,
-      role: 'Analytics Engineer',
-      tier,
-      column: 'total',
-      format: 'currency',
-    })
+  const table = (await created.json()).doc as { id: string; title: string; rows: (Row & { total: number })[] }
+  made.push(['salary-tables', table.id])
+  const category = await sharedCategory(request)
   const content = richText(
-    lead ?? paragraph('Big Tech pays ', cell('Big Tech'), ', startups ', cell('Startup'), '.'),
+    lead
+      ? lead(table.id)
+      : paragraph(
+          'Big Tech pays ',
+          cellFigure(table.id, 'Analytics Engineer', 'Big Tech'),
+          ', startups ',
+          cellFigure(table.id, 'Analytics Engineer', 'Startup'),
+          '.',
+        ),
     block('salaryTable', { table: table.id, showChart: false }),
   )
   const slug = `figures-${stamp}`
@@ -63,7 +77,9 @@ async function tableWithArticle(request: APIRequestContext, name: string, lead?:
     },
   })
   expect(article.status(), await article.text()).toBe(201)
-  return { table, article: (await article.json()).doc as { id: string; title: string }, path: `/blog/${slug}`, headers }
+  const doc = (await article.json()).doc as { id: string; title: string }
+  made.push(['articles', doc.id])
+  return { table, article: doc, path: `/blog/${slug}`, headers }
 }
 
 /** Picks an option of one of Payload's select fields (react-select). */
@@ -76,99 +92,90 @@ async function signInAsNewEditor(page: Page, request: APIRequestContext) {
   await loginToAdmin(page, await createUser(request, 'editor'))
 }
 
-async function seedTable(request: APIRequestContext) {
-  const response = await request.get(
-    `/api/salary-tables?where[title][equals]=${encodeURIComponent(SALARY_TABLE_TITLE)}&depth=0`,
-  )
-  const [table] = (await response.json()).docs
-  expect(table).toBeTruthy()
-  return table as { id: string; rows: { role: string; tier: string; base: number; total: number }[] }
-}
+/** A lead citing the AI Engineer · FAANG+ total of a table with the seed's rows, as the seed article's does. */
+const faangLead = (tableId: string) =>
+  paragraph('At FAANG+ the median AI Engineer earns ', cellFigure(tableId, 'AI Engineer', 'FAANG+ (L5-L7)'), '.')
 
 test('an editor exports the salary table as CSV, imports an edited copy, reviews the diff, confirms, and the article follows', async ({
   page,
   request,
 }) => {
-  const original = await seedTable(request)
-  expect(original.rows.find((row) => row.role === 'AI Engineer' && row.tier === 'Unicorn Startups')?.total).toBe(
-    180_000,
+  const { table, path } = await tableWithArticle(request, 'CSV pay', { rows: seedTable.rows, lead: faangLead })
+  const rowIndex = table.rows.findIndex((row) => row.role === 'AI Engineer' && row.tier === 'Unicorn Startups')
+  expect(table.rows[rowIndex].total).toBe(180_000)
+  const storedBase = async () =>
+    (await (await request.get(`/api/salary-tables/${table.id}?depth=0`)).json()).rows[rowIndex].base as number
+
+  await signInAsNewEditor(page, request)
+  await page.goto(`/admin/collections/salary-tables/${table.id}`)
+  const tools = page.getByTestId('csv-tools')
+  await expect(tools).toBeVisible()
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    tools.getByRole('link', { name: 'Export CSV' }).click(),
+  ])
+  // Named after the table's title.
+  expect(download.suggestedFilename()).toBe(`${table.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`)
+  const csv = fs.readFileSync((await download.path())!, 'utf8')
+  const lines = csv.trim().split('\r\n')
+  expect(lines[0]).toBe('role,tier,base,equity,bonus,total,source')
+  expect(lines).toHaveLength(7)
+  expect(lines).toContain('AI Engineer,Unicorn Startups,140000,30000,10000,180000,"Blind, Glassdoor"')
+
+  // A bad file is refused with its line and column, and nothing is offered to apply.
+  await tools.getByTestId('csv-import-file').setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv.replace('AI Engineer,Unicorn Startups,140000', 'AI Engineer,Unicorn Startups,-1')),
+  })
+  await expect(tools.getByRole('alert')).toHaveText(
+    'bad.csv: line 3, column base: An amount cannot be negative. Nothing was changed.',
   )
+  await expect(tools.getByTestId('csv-diff')).toHaveCount(0)
 
-  try {
-    await signInAsNewEditor(page, request)
-    await page.goto(`/admin/collections/salary-tables/${original.id}`)
-    const tools = page.getByTestId('csv-tools')
-    await expect(tools).toBeVisible()
+  const edited = csv.replace(
+    'AI Engineer,Unicorn Startups,140000,30000,10000,180000',
+    'AI Engineer,Unicorn Startups,147500,30000,10000,180000',
+  )
+  await tools
+    .getByTestId('csv-import-file')
+    .setInputFiles({ name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) })
+  const diff = tools.getByTestId('csv-diff')
+  await expect(diff).toContainText('Changes in edited.csv')
+  await expect(diff.getByRole('listitem')).toHaveText([
+    'AI Engineer · Unicorn Startups: base $140,000 → $147,500; total $180,000 → $187,500',
+  ])
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      tools.getByRole('link', { name: 'Export CSV' }).click(),
-    ])
-    expect(download.suggestedFilename()).toBe('ai-vs-ml-engineer-compensation-median-usd.csv')
-    const csv = fs.readFileSync((await download.path())!, 'utf8')
-    const lines = csv.trim().split('\r\n')
-    expect(lines[0]).toBe('role,tier,base,equity,bonus,total,source')
-    expect(lines).toHaveLength(7)
-    expect(lines).toContain('AI Engineer,Unicorn Startups,140000,30000,10000,180000,"Blind, Glassdoor"')
+  // Reviewing writes nothing.
+  expect(await storedBase()).toBe(140_000)
 
-    // A bad file is refused with its line and column, and nothing is offered to apply.
-    await tools.getByTestId('csv-import-file').setInputFiles({
-      name: 'bad.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv.replace('AI Engineer,Unicorn Startups,140000', 'AI Engineer,Unicorn Startups,-1')),
-    })
-    await expect(tools.getByRole('alert')).toHaveText(
-      'bad.csv: line 3, column base: An amount cannot be negative. Nothing was changed.',
-    )
-    await expect(tools.getByTestId('csv-diff')).toHaveCount(0)
+  await diff.getByRole('button', { name: 'Apply and publish' }).click()
+  // The form reloads with the imported figures.
+  await expect(page.locator(`#field-rows__${rowIndex}__base`)).toHaveValue('$147,500', { timeout: 20_000 })
+  await expect(page.locator(`#field-rows__${rowIndex}__total`)).toHaveText('$187,500')
+  expect(await storedBase()).toBe(147_500)
 
-    const edited = csv.replace(
-      'AI Engineer,Unicorn Startups,140000,30000,10000,180000',
-      'AI Engineer,Unicorn Startups,147500,30000,10000,180000',
-    )
-    await tools
-      .getByTestId('csv-import-file')
-      .setInputFiles({ name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) })
-    const diff = tools.getByTestId('csv-diff')
-    await expect(diff).toContainText('Changes in edited.csv')
-    await expect(diff.getByRole('listitem')).toHaveText([
-      'AI Engineer · Unicorn Startups: base $140,000 → $147,500; total $180,000 → $187,500',
-    ])
-
-    // Reviewing writes nothing.
-    expect(
-      (await seedTable(request)).rows.find((row) => row.tier === 'Unicorn Startups' && row.role === 'AI Engineer')
-        ?.base,
-    ).toBe(140_000)
-
-    await diff.getByRole('button', { name: 'Apply and publish' }).click()
-    // The form reloads with the imported figures.
-    const rowIndex = original.rows.findIndex((row) => row.role === 'AI Engineer' && row.tier === 'Unicorn Startups')
-    await expect(page.locator(`#field-rows__${rowIndex}__base`)).toHaveValue('$147,500', { timeout: 20_000 })
-    await expect(page.locator(`#field-rows__${rowIndex}__total`)).toHaveText('$187,500')
-
-    await expect(async () => {
-      await page.goto(ARTICLE)
-      // Roles span their rows, AI Engineer first: its Unicorn Startups row is the first one.
-      const row = page.locator('table').first().getByRole('row').filter({ hasText: 'Unicorn Startups' }).first()
-      await expect(row).toContainText('$187,500', { timeout: 1_000 })
-    }).toPass({ timeout: 20_000 })
-  } finally {
-    // Over the editor's document lock, which the admin releases only some time after the page moved on.
-    const response = await request.patch(`/api/salary-tables/${original.id}?overrideLock=true`, {
-      headers: { Authorization: `JWT ${await adminToken(request)}` },
-      data: { rows: original.rows, _status: 'published' },
-    })
-    expect(response.status()).toBe(200)
-  }
+  await expect(async () => {
+    await page.goto(path)
+    // Roles span their rows, AI Engineer first: its Unicorn Startups row is the first one.
+    const row = page.locator('table').first().getByRole('row').filter({ hasText: 'Unicorn Startups' }).first()
+    await expect(row).toContainText('$187,500', { timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
 })
 
 test('an editor edits a figure in an article: it reads as its value, and the row picker lists the table’s rows', async ({
   page,
   request,
 }) => {
-  const response = await request.get('/api/articles?where[slug][equals]=ai-engineer-vs-ml-engineer&depth=0')
-  const [article] = (await response.json()).docs
+  const { article, path, headers } = await tableWithArticle(request, 'Picker pay', {
+    rows: seedTable.rows,
+    lead: faangLead,
+  })
+  const lead = page.locator('.article-body p').first()
+  await page.goto(path)
+  await expect(lead).toHaveText('At FAANG+ the median AI Engineer earns $210,000.')
+
   await signInAsNewEditor(page, request)
   await page.goto(`/admin/collections/articles/${article.id}`)
 
@@ -199,7 +206,20 @@ test('an editor edits a figure in an article: it reads as its value, and the row
   await expect(preview).toHaveText('$155,000')
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(chip.getByTestId('figure-label')).toHaveText('$155,000')
-  // The article itself is left unsaved: readers still see the seed figure.
+
+  // The change goes into the article's draft (autosave); nothing is published, so readers still
+  // see the figure the published article cites.
+  await expect
+    .poll(
+      async () =>
+        JSON.stringify(
+          (await (await request.get(`/api/articles/${article.id}?draft=true&depth=0`, { headers })).json()).content,
+        ),
+      { timeout: 20_000 },
+    )
+    .toContain('"tier":"Unicorn Startups"')
+  await page.goto(path)
+  await expect(lead).toHaveText('At FAANG+ the median AI Engineer earns $210,000.')
 })
 
 test('an editor hides a “What changed” entry, publishes, and readers no longer see it', async ({ page, request }) => {
@@ -301,11 +321,9 @@ test('an editor inserts a new figure from the editor, picks its table, row, colu
   page,
   request,
 }) => {
-  const { table, article, path } = await tableWithArticle(
-    request,
-    'New figure pay',
-    paragraph('Startups pay a base of'),
-  )
+  const { table, article, path } = await tableWithArticle(request, 'New figure pay', {
+    lead: () => paragraph('Startups pay a base of'),
+  })
 
   await signInAsNewEditor(page, request)
   await page.goto(`/admin/collections/articles/${article.id}`)

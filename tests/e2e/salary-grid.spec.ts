@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 
 import { block, figure, paragraph, richText } from '../../src/seed/lexical'
 
-import { adminAuth, createUser, loginToAdmin, publishFromForm } from './api'
+import { adminAuth, createUser, deleteDoc, loginToAdmin, publishFromForm, sharedCategory } from './api'
 
 /**
  * The salary-table form as an editor updating figures uses it: a grid, one line per row, Tab and
@@ -17,6 +17,13 @@ const ROWS = [
   { role: 'Analytics Engineer', tier: 'Startup', base: 120_000, equity: 20_000, bonus: 5_000, source: 'Survey' },
 ]
 
+/** What each journey created, deleted after it (their locks first): other journeys read the lists. */
+const made: [collection: string, id: string][] = []
+test.afterEach(async ({ request }) => {
+  const headers = await adminAuth(request)
+  for (const [collection, id] of made.splice(0).reverse()) await deleteDoc(request, collection, id, headers)
+})
+
 /** A published table of ROWS and a published article whose lead cites its Startup row twice. */
 async function tableWithArticle(request: APIRequestContext, name: string) {
   const headers = await adminAuth(request)
@@ -28,7 +35,8 @@ async function tableWithArticle(request: APIRequestContext, name: string) {
   })
   expect(created.status(), await created.text()).toBe(201)
   const table = (await created.json()).doc as { id: string; title: string }
-  const category = (await (await request.get('/api/categories?limit=1&depth=0')).json()).docs[0]
+  made.push(['salary-tables', table.id])
+  const category = await sharedCategory(request)
   const startup = (column: string) =>
     figure({
       source: 'salaryCell',
@@ -53,7 +61,9 @@ async function tableWithArticle(request: APIRequestContext, name: string) {
     },
   })
   expect(article.status(), await article.text()).toBe(201)
-  return { table, article: (await article.json()).doc as { id: string; title: string } }
+  const doc = (await article.json()).doc as { id: string; title: string }
+  made.push(['articles', doc.id])
+  return { table, article: doc }
 }
 
 /**
@@ -265,7 +275,9 @@ test('an abandoned "Create New" leaves no empty draft behind; a draft with a tit
   await page.goto('/admin/collections/articles/create')
   await expect(page).toHaveURL(/\/admin\/collections\/articles\/(?!create)[^/?]+$/, { timeout: 30_000 })
   const kept = page.url().split('/').pop() as string
-  const title = `Kept draft ${Date.now()}`
+  made.push(['articles', kept])
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  const title = `Kept draft ${stamp}`
   await page.locator('#field-title').fill(title)
   await expect
     .poll(
@@ -275,7 +287,8 @@ test('an abandoned "Create New" leaves no empty draft behind; a draft with a tit
       },
     )
     .toBe(title)
-  await page.goto('/admin/collections/articles')
+  // Found in the list by its title (other journeys add articles to it at the same time).
+  await page.goto(`/admin/collections/articles?search=${stamp}`)
   await expect(page.locator('table tbody')).toContainText(title)
   expect(await status(kept)).toBe(200)
   const refused = await request.post(`/api/articles/${kept}/discard`, { headers })

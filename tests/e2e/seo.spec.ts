@@ -1,6 +1,16 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test'
 
-import { simpleContent } from './api'
+import { block, paragraph, richText } from '../../src/seed/lexical'
+
+import {
+  adminAuth,
+  createArticle,
+  createCategory,
+  createSalaryTable,
+  deleteDoc,
+  simpleContent,
+  uniqueStamp,
+} from './api'
 
 const ARTICLE_SLUG = 'ai-engineer-vs-ml-engineer'
 const ARTICLE_TITLE = 'AI Engineer vs ML Engineer: Roles, Salary, and Career Path'
@@ -74,7 +84,7 @@ async function parseFeed(page: Page, xml: string) {
 
 /** Slugs of the published articles, as an anonymous API client sees them (drafts are never listed). */
 async function publishedSlugs(request: APIRequestContext): Promise<string[]> {
-  const response = await request.get('/api/articles?limit=100&depth=0')
+  const response = await request.get('/api/articles?limit=1000&depth=0')
   expect(response.status()).toBe(200)
   const body = (await response.json()) as { docs: { slug: string }[]; totalDocs: number }
   expect(body.totalDocs).toBe(body.docs.length)
@@ -222,70 +232,106 @@ test('robots.txt allows readers, keeps crawlers out of the admin and API, and na
   expect(text).toContain(`Sitemap: ${baseURL}/sitemap.xml`)
 })
 
-test('the sitemap and the RSS feed list exactly the published articles, and follow edits', async ({
+test('the sitemap and the RSS feed list the published articles and nothing else, and follow edits', async ({
   page,
   request,
   baseURL,
 }) => {
-  const published = await publishedSlugs(request)
-  expect(published).toContain(ARTICLE_SLUG)
-
-  const sitemap = await sitemapEntries(page, request)
-  const locs = sitemap.map((entry) => entry.loc)
-  expect(articleSlugsIn(locs)).toEqual(published)
-  expect(locs).toEqual(
-    expect.arrayContaining([`${baseURL}/`, `${baseURL}/blog`, `${baseURL}/blog/category/comparisons`]),
-  )
-  for (const entry of sitemap) expect(Date.parse(entry.lastmod), entry.loc).not.toBeNaN()
-
-  const feedResponse = await request.get('/feed.xml')
-  expect(feedResponse.status()).toBe(200)
-  expect(feedResponse.headers()['content-type']).toBe('application/rss+xml; charset=utf-8')
-  const feed = await parseFeed(page, await feedResponse.text())
-  expect(feed).toMatchObject({ root: 'rss', version: '2.0', title: 'Valenx Press', link: `${baseURL}/` })
-  expect(articleSlugsIn(feed.items.map((item) => item.link))).toEqual(published)
-  const seedItem = feed.items.find((item) => item.link === `${baseURL}/blog/${ARTICLE_SLUG}`) as FeedItem
-  expect(seedItem.title).toBe(ARTICLE_TITLE)
-  expect(seedItem.category).toBe('Comparisons')
-  expect(seedItem.description.length).toBeGreaterThan(40)
-  expect(seedItem.guid).toBeTruthy()
-  expect(new Date(seedItem.pubDate).toString()).not.toBe('Invalid Date')
-  // Newest first, as readers expect.
-  const dates = feed.items.map((item) => Date.parse(item.pubDate))
-  expect(dates).toEqual([...dates].sort((a, b) => b - a))
-
-  // The seed article's date is its content date: the sitemap, the feed and the page agree.
-  const seedLastmod = sitemap.find((entry) => entry.loc === `${baseURL}/blog/${ARTICLE_SLUG}`)?.lastmod
-  await page.goto(`/blog/${ARTICLE_SLUG}`)
-  const pageDate = await page.locator('.article-updated time').getAttribute('datetime')
-  expect(new Date(seedLastmod as string).toISOString()).toBe(pageDate)
-  expect(seedItem.updated).toBe(pageDate)
-
-  const admin = await adminClient(baseURL as string)
+  // An article of its own showing a table of its own: the table's edit below moves its date.
+  const stamp = uniqueStamp()
+  const headers = await adminAuth(request)
+  const made: [collection: string, id: string][] = []
   try {
-    // A salary-table edit moves the article's date in the sitemap and the feed (revalidated by tag).
-    // The table the seed article shows (other journeys create tables of their own).
-    const articles = (await (
-      await request.get(`/api/articles?where[slug][equals]=${ARTICLE_SLUG}&depth=0`)
-    ).json()) as { docs: { salaryTables: string[] }[] }
-    const table = (await (
-      await request.get(`/api/salary-tables/${articles.docs[0].salaryTables[0]}?depth=0`)
-    ).json()) as { id: string; notes: string }
-    const edit = await admin.context.patch(`/api/salary-tables/${table.id}`, {
-      headers: admin.headers,
-      data: { notes: table.notes, _status: 'published' },
+    const category = await createCategory(request, `Feed ${stamp}`, headers)
+    made.push(['categories', category.id])
+    const table = await createSalaryTable(request, `Feed pay ${stamp}`, [
+      { role: 'SEO Engineer', tier: 'Big Tech', base: 150_000, equity: 40_000, bonus: 10_000, source: 'Survey' },
+    ])
+    made.push(['salary-tables', table.id])
+    const own = await createArticle(
+      request,
+      {
+        title: `Feed ${stamp}: what SEO engineers earn`,
+        category: category.id,
+        content: richText(paragraph('What they earn.'), block('salaryTable', { table: table.id, showChart: false })),
+      },
+      headers,
+    )
+    made.push(['articles', own.id])
+    const ownLink = `${baseURL}/blog/${own.slug}`
+
+    // Other journeys publish and delete articles meanwhile: every list holds each article that was
+    // published before and after it was read, and none that was published at neither time.
+    const before = await publishedSlugs(request)
+    const sitemap = await sitemapEntries(page, request)
+    const feedResponse = await request.get('/feed.xml')
+    const after = await publishedSlugs(request)
+    const throughout = before.filter((slug) => after.includes(slug))
+    const ever = [...new Set([...before, ...after])]
+    expect(throughout).toEqual(expect.arrayContaining([ARTICLE_SLUG, own.slug]))
+
+    const locs = sitemap.map((entry) => entry.loc)
+    const sitemapSlugs = articleSlugsIn(locs)
+    expect(sitemapSlugs).toEqual(expect.arrayContaining(throughout))
+    expect(ever).toEqual(expect.arrayContaining(sitemapSlugs))
+    expect(new Set(sitemapSlugs).size, 'each article once').toBe(sitemapSlugs.length)
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        `${baseURL}/`,
+        `${baseURL}/blog`,
+        `${baseURL}/blog/category/comparisons`,
+        `${baseURL}/blog/category/${category.slug}`,
+      ]),
+    )
+    for (const entry of sitemap) expect(Date.parse(entry.lastmod), entry.loc).not.toBeNaN()
+
+    expect(feedResponse.status()).toBe(200)
+    expect(feedResponse.headers()['content-type']).toBe('application/rss+xml; charset=utf-8')
+    const feed = await parseFeed(page, await feedResponse.text())
+    expect(feed).toMatchObject({ root: 'rss', version: '2.0', title: 'Valenx Press', link: `${baseURL}/` })
+    // The newest 50: the journey's own article, just published, and the seed's, older than those
+    // other journeys publish now (bulk fixtures are dated years back).
+    const feedSlugs = articleSlugsIn(feed.items.map((item) => item.link))
+    expect(feedSlugs.length).toBeLessThanOrEqual(50)
+    expect(feedSlugs).toEqual(expect.arrayContaining([ARTICLE_SLUG, own.slug]))
+    expect(ever).toEqual(expect.arrayContaining(feedSlugs))
+    const seedItem = feed.items.find((item) => item.link === `${baseURL}/blog/${ARTICLE_SLUG}`) as FeedItem
+    expect(seedItem.title).toBe(ARTICLE_TITLE)
+    expect(seedItem.category).toBe('Comparisons')
+    expect(seedItem.description.length).toBeGreaterThan(40)
+    expect(seedItem.guid).toBeTruthy()
+    expect(new Date(seedItem.pubDate).toString()).not.toBe('Invalid Date')
+    expect(feed.items.find((item) => item.link === ownLink)?.category).toBe(category.title)
+    // Newest first, as readers expect.
+    const dates = feed.items.map((item) => Date.parse(item.pubDate))
+    expect(dates).toEqual([...dates].sort((a, b) => b - a))
+
+    // The seed article's date is its content date: the sitemap, the feed and the page agree.
+    const seedLastmod = sitemap.find((entry) => entry.loc === `${baseURL}/blog/${ARTICLE_SLUG}`)?.lastmod
+    await page.goto(`/blog/${ARTICLE_SLUG}`)
+    const pageDate = await page.locator('.article-updated time').getAttribute('datetime')
+    expect(new Date(seedLastmod as string).toISOString()).toBe(pageDate)
+    expect(seedItem.updated).toBe(pageDate)
+
+    // A salary-table edit moves the date of the article that shows it in the sitemap and the feed
+    // (revalidated by tag), and on its page.
+    const edit = await request.patch(`/api/salary-tables/${table.id}`, {
+      headers,
+      data: { notes: `Rechecked ${stamp}.`, _status: 'published' },
     })
-    expect(edit.status()).toBe(200)
+    expect(edit.status(), await edit.text()).toBe(200)
     const tableUpdatedAt = new Date(((await edit.json()) as { doc: { updatedAt: string } }).doc.updatedAt).toISOString()
     await expect(async () => {
       const entries = await sitemapEntries(page, request)
-      const lastmod = entries.find((entry) => entry.loc === `${baseURL}/blog/${ARTICLE_SLUG}`)?.lastmod as string
+      const lastmod = entries.find((entry) => entry.loc === ownLink)?.lastmod as string
       expect(new Date(lastmod).toISOString()).toBe(tableUpdatedAt)
       const items = (await parseFeed(page, await (await request.get('/feed.xml')).text())).items
-      expect(items.find((item) => item.title === ARTICLE_TITLE)?.updated).toBe(tableUpdatedAt)
+      expect(items.find((item) => item.link === ownLink)?.updated).toBe(tableUpdatedAt)
     }).toPass({ timeout: 15_000 })
+    await page.goto(`/blog/${own.slug}`)
+    await expect(page.locator('.article-updated time')).toHaveAttribute('datetime', tableUpdatedAt)
   } finally {
-    await admin.context.dispose()
+    for (const [collection, id] of made.reverse()) await deleteDoc(request, collection, id, headers)
   }
 })
 
