@@ -108,9 +108,15 @@ test.describe('with SMTP configured', () => {
 
     const password = `reset-by-mail-${Date.now()}`
     await page.goto(`${site.url}${url.pathname}`)
+    // The form works once the admin's scripts have run: a click before that submits nothing.
+    await page.waitForLoadState('networkidle')
     await page.locator('#field-password').fill(password)
     await page.locator('#field-confirm-password').fill(password)
+    const reset = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().includes('/api/users/reset-password'),
+    )
     await page.getByRole('button', { name: 'Reset Password' }).click()
+    expect((await reset).status()).toBe(200)
     // Reset and signed in: the dashboard.
     await expect(page).toHaveURL(new RegExp(`^${site.url}/admin/?$`), { timeout: 30_000 })
 
