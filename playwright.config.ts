@@ -21,7 +21,7 @@ process.env.E2E_DATA_DIR ||= fs.mkdtempSync(path.join(os.tmpdir(), 'valenx-e2e-'
 process.env.ADMIN_EMAIL ||= 'e2e-admin@valenx.local'
 process.env.ADMIN_PASSWORD ||= `e2e-${crypto.randomBytes(9).toString('base64url')}`
 process.env.PAYLOAD_SECRET ||= crypto.randomBytes(24).toString('base64url')
-/** Parallel workers: E2E_WORKERS, default 2. Each journey owns its data, so any number can share one server. */
+/** Parallel workers: E2E_WORKERS, default 2. Each journey owns its data, so they share one server. */
 process.env.E2E_WORKERS ||= '2'
 // In a worker (Playwright sets its slot before loading this file): the admin of that slot alone.
 if (process.env.TEST_PARALLEL_INDEX !== undefined)

@@ -13,16 +13,19 @@ type TransactionId = string | number
 type Work = () => void | Promise<void>
 const waiting = new Map<TransactionId, Work[]>()
 
+/** Runs one piece of work; a failure is logged, never thrown into the save that committed. */
+async function runSafely(work: Work) {
+  try {
+    await work()
+  } catch (error) {
+    console.error('Work after a commit failed:', error)
+  }
+}
+
 async function runAll(id: TransactionId) {
   const work = waiting.get(id)
   waiting.delete(id)
-  for (const item of work ?? []) {
-    try {
-      await item()
-    } catch (error) {
-      console.error('Work after a commit failed:', error)
-    }
-  }
+  for (const item of work ?? []) await runSafely(item)
 }
 
 /**
@@ -31,17 +34,10 @@ async function runAll(id: TransactionId) {
  */
 export async function afterCommit(req: Pick<PayloadRequest, 'transactionID'> | undefined, work: Work): Promise<void> {
   const id = req?.transactionID
-  if (!id) {
-    try {
-      return await work()
-    } catch (error) {
-      console.error('Work after a commit failed:', error)
-      return
-    }
-  }
+  if (!id) return runSafely(work)
   if (id instanceof Promise) {
     // A transaction still being opened: its id is known before the save can commit.
-    void id.then((resolved) => (resolved ? queue(resolved, work) : work()))
+    void id.then((resolved) => (resolved ? queue(resolved, work) : runSafely(work)))
     return
   }
   queue(id, work)
