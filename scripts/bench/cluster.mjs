@@ -12,7 +12,8 @@ import { serverCommand } from '../lib/site.mjs'
 import { log } from './context.mjs'
 import { firstSeen } from './editor-path.mjs'
 import { signInAsEditor } from './editor-api.mjs'
-import { loadTarget } from './load.mjs'
+import { loadTarget, pairedWithNginx } from './load.mjs'
+import { startNginxCeiling } from './nginx.mjs'
 import { ARTICLE_PATH } from './options.mjs'
 
 const median = (sorted) => sorted[Math.floor((sorted.length - 1) / 2)]
@@ -62,9 +63,17 @@ export async function clusterStage(bench) {
   await startVarnish({ dir: path.join(workDir, 'varnish'), port: edgePort, ports: [portA, portB] })
   log(`two instances (Redis) behind Varnish at ${edge}`)
 
-  const entry = await loadTarget(bench, 'article, Varnish', edge, ARTICLE_PATH)
-  const ceiling = result.load.find((candidate) => candidate.name === result.ceiling)
-  entry.ratioToCeiling = ceiling ? entry.requestsPerSecond / ceiling.requestsPerSecond : null
+  // Measured in turn with nginx serving the same article, as the single server's article was.
+  const nginx = bench.ceilingHtml ? await startNginxCeiling(bench.ceilingHtml, result.notes) : undefined
+  const target = { name: 'article, Varnish', origin: edge, path: ARTICLE_PATH }
+  const { entry } = nginx
+    ? await pairedWithNginx(bench, target, nginx, { ceilingName: 'nginx beside it' })
+    : { entry: await loadTarget(bench, target.name, target.origin, target.path) }
+  if (nginx) await stop(nginx.server)
+  else {
+    const ceiling = result.load.find((candidate) => candidate.name === result.ceiling)
+    entry.ratioToCeiling = ceiling ? entry.requestsPerSecond / ceiling.requestsPerSecond : null
+  }
 
   // The editor path across instances: saved through A, read through Varnish and on B.
   const editor = await signInAsEditor({ ...bench, base: instances[0].url })

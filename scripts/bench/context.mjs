@@ -74,8 +74,19 @@ export async function createContext(opts) {
     load: [],
     notes: [],
   }
-  // app: the server and its memory sampler, once startApp() (app.mjs) has started them.
-  return { opts, workDir, port, base: `http://127.0.0.1:${port}`, admin, env, result, app: undefined }
+  // app: the server and its memory sampler, once startApp() (app.mjs) has started them;
+  // ceilingHtml: the article's HTML file the static ceilings serve, once loadTargets() wrote it.
+  return {
+    opts,
+    workDir,
+    port,
+    base: `http://127.0.0.1:${port}`,
+    admin,
+    env,
+    result,
+    app: undefined,
+    ceilingHtml: undefined,
+  }
 }
 
 /** @typedef {Awaited<ReturnType<typeof createContext>>} BenchContext */

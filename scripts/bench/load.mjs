@@ -101,17 +101,66 @@ export function readerTargets(result) {
 }
 
 /**
- * Three warm-up requests, then wrk's load on one target; its entry goes into result.load.
+ * Three warm-up requests, then wrk's load on one target; its entry goes into result.load unless
+ * `keep` is false.
  * @param {import('./context.mjs').BenchContext} bench
  * @param {string} name @param {string} origin @param {string} urlPath
  */
-export async function loadTarget({ opts, result }, name, origin, urlPath) {
+export async function loadTarget({ opts, result }, name, origin, urlPath, { keep = true } = {}) {
   for (let index = 0; index < 3; index++) await timedGet(origin + urlPath, { headers: GZIP })
   log(`load: ${name} ${origin}${urlPath} for ${opts.duration} s at ${opts.connections} connections`)
   const outcome = await wrkRun({ url: origin + urlPath, connections: opts.connections, duration: opts.duration })
   const entry = loadEntry(name, urlPath, outcome)
-  result.load.push(entry)
+  if (keep) result.load.push(entry)
   return entry
+}
+
+/** Several runs of one target as one entry: the rate over all of them, the worst of each latency. */
+function mergedEntry(runs) {
+  const [first] = runs
+  const sum = (pick) => runs.reduce((total, run) => total + pick(run), 0)
+  const worst = (pick) => Math.max(...runs.map(pick))
+  const durationS = sum((run) => run.durationS)
+  const requests = sum((run) => run.requests)
+  const bytes = sum((run) => run.bytesPerSecond * run.durationS)
+  return {
+    ...first,
+    requestsPerSecond: requests / durationS,
+    requests,
+    latencyMs: Object.fromEntries(Object.keys(first.latencyMs).map((key) => [key, worst((run) => run.latencyMs[key])])),
+    bytesPerSecond: bytes / durationS,
+    errors: sum((run) => run.errors),
+    timeouts: sum((run) => run.timeouts),
+    non2xx: sum((run) => run.non2xx),
+    durationS,
+    runs: runs.length,
+  }
+}
+
+/**
+ * A target measured in turn with the nginx ceiling, `rounds` times each (nginx first), so that
+ * both see the machine as it is at that moment: on a shared 2-core machine a figure taken minutes
+ * apart can differ by half. Pushes the target's entry, with `ratioToCeiling` to the nginx runs
+ * beside it (also pushed, as `<ceilingName>`), and returns both.
+ * @param {import('./context.mjs').BenchContext} bench
+ * @param {{ name: string, origin: string, path: string }} target
+ * @param {{ origin: string }} nginx
+ * @param {{ ceilingName: string, rounds?: number }} options
+ */
+export async function pairedWithNginx(bench, target, nginx, { ceilingName, rounds = 2 }) {
+  const targetRuns = []
+  const nginxRuns = []
+  for (let round = 0; round < rounds; round++) {
+    nginxRuns.push(await loadTarget(bench, ceilingName, nginx.origin, '/', { keep: false }))
+    targetRuns.push(await loadTarget(bench, target.name, target.origin, target.path, { keep: false }))
+  }
+  const ceiling = mergedEntry(nginxRuns)
+  const entry = mergedEntry(targetRuns)
+  entry.ratioToCeiling = entry.requestsPerSecond / ceiling.requestsPerSecond
+  entry.pairedWith = ceilingName
+  ceiling.ratioToCeiling = 1
+  bench.result.load.push(entry, ceiling)
+  return { entry, ceiling }
 }
 
 /**
@@ -124,13 +173,22 @@ export async function loadTargets(bench, memory) {
   const { base, result } = bench
   const ceiling = await startStaticCeiling(bench)
   const nginx = await startNginxCeiling(ceiling.htmlFile, result.notes)
-  for (const [name, urlPath] of readerTargets(result)) await loadTarget(bench, name, base, urlPath)
+  bench.ceilingHtml = ceiling.htmlFile
+  for (const [name, urlPath] of readerTargets(result)) {
+    // The article, the page every target is about, is measured in turn with nginx.
+    if (nginx && urlPath === ARTICLE_PATH)
+      await pairedWithNginx(bench, { name, origin: base, path: urlPath }, nginx, { ceilingName: 'nginx beside it' })
+    else await loadTarget(bench, name, base, urlPath)
+  }
   await loadTarget(bench, 'static ceiling', ceiling.origin, '/')
   if (nginx) await loadTarget(bench, 'nginx ceiling', nginx.origin, '/')
   const ceilingName = nginx ? 'nginx ceiling' : 'static ceiling'
   const ceilingRate = result.load.find((entry) => entry.name === ceilingName)?.requestsPerSecond
   result.ceiling = ceilingName
-  for (const entry of result.load) entry.ratioToCeiling = ceilingRate ? entry.requestsPerSecond / ceilingRate : null
+  for (const entry of result.load) {
+    if (entry.ratioToCeiling === undefined)
+      entry.ratioToCeiling = ceilingRate ? entry.requestsPerSecond / ceilingRate : null
+  }
   if (memory) {
     memory.sample()
     result.memory.peakTreeRssAfterLoadMiB = Math.round(memory.state.peakTreeRssMiB)

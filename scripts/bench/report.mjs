@@ -103,6 +103,40 @@ function editKindLines(editKinds) {
   return lines
 }
 
+/**
+ * The scale-out targets (README, "Performance"), each against the nginx runs beside it: the cached
+ * article through Varnish ≥ 0.9 × nginx, through one server ≥ 0.5 × nginx with p99 ≤ 10 ms, and an
+ * edit on the page through Varnish on the other instance within 1 s, worst of all saves.
+ * @param {import('./context.mjs').BenchContext['result']} data
+ */
+function targetLines(data) {
+  const find = (name) => data.load.find((entry) => entry.name === name)
+  const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? 'PASS' : 'FAIL')
+  const serve = find('article')
+  const varnish = find('article, Varnish')
+  const editWorst = data.cluster?.editToVarnish.worstMs
+  const checks = [
+    [
+      'article through Varnish ≥ 0.9 × nginx',
+      varnish,
+      varnish && varnish.ratioToCeiling >= 0.9,
+      varnish?.ratioToCeiling,
+    ],
+    ['article through one server ≥ 0.5 × nginx', serve, serve && serve.ratioToCeiling >= 0.5, serve?.ratioToCeiling],
+    ['article through one server p99 ≤ 10 ms', serve, serve && serve.latencyMs.p99 <= 10, serve?.latencyMs.p99],
+    ['edit → Varnish on the other instance ≤ 1 s', data.cluster, editWorst != null && editWorst <= 1000, editWorst],
+  ]
+  return [
+    'targets: ' +
+      checks
+        .map(
+          ([name, measured, ok, figure]) =>
+            `${name}: ${measured ? `${fmt(figure, figure > 10 ? 0 : 2)} ` : ''}${verdict(measured ? ok : undefined)}`,
+        )
+        .join('; '),
+  ]
+}
+
 /** @param {import('./context.mjs').BenchContext['result']} data */
 export function report(data) {
   const { machine, options, timings: t } = data
@@ -117,6 +151,7 @@ export function report(data) {
     ...(data.target ? [`site under test: ${data.target} (--base)`] : []),
     '',
     ...loadTable(data.load, data.ceiling),
+    ...targetLines(data),
     '',
     `seeding: ${orDash(t.seedMs)}   build: ${orDash(t.buildMs)}   cold start to first page: ${coldStart} ms`,
   ]

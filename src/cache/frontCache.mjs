@@ -1,10 +1,12 @@
 // The reader pages' front cache: finished responses (already compressed, headers included) kept in
-// memory by the production server (server.mjs) and answered without entering Next at all.
+// memory by the production server's front process (server.mjs, src/server/front.mjs) and answered
+// without reaching the process that runs Next at all.
 //
 // Why: a cached article still costs Next's App Router about 3 ms of routing and re-compression per
 // request, which caps it at a tenth of what serving the same bytes from memory costs (`npm run
-// bench`). This is the shared cache a CDN would be, inside the one process, so it obeys the same
-// rules a CDN obeys plus one a CDN cannot: it is purged, by tag, the moment Next expires a tag.
+// bench`), and a process that has loaded Next answers even a bare request at half the speed of one
+// that has not. This is the shared cache a CDN would be, on the instance itself, so it obeys the
+// same rules a CDN obeys plus one a CDN cannot: it is purged, by tag, before the change's response.
 //
 // What may be stored is decided by Next's own answer, never by a list of routes: only a 200 that
 // Next marked publicly cacheable (`s-maxage`, not private/no-store, not a STALE copy) and that sets
@@ -275,7 +277,12 @@ export class FrontCache {
       // Only bytes every client of this key can read: the encoding it was keyed by, or none.
       const served = String(headers['content-encoding'] ?? 'identity').toLowerCase()
       if (served !== 'identity' && served !== key.slice(0, key.indexOf(' '))) return
-      const tags = pageTagsOf(req.url) ?? null
+      // The tags the response announces (the app process sets them: announceSurrogateKeys), or,
+      // in a process that renders its own pages, the ones recorded for its path; else unknown.
+      const announced = String(headers['surrogate-key'] ?? '')
+        .split(' ')
+        .filter(Boolean)
+      const tags = announced.length ? announced : (pageTagsOf(req.url) ?? null)
       if (this.purgedSince(since, tags)) return
       /** @type {Record<string, string | string[] | number>} */
       const stored = {}

@@ -63,5 +63,5 @@ async function expire(tags: string[]): Promise<void> {
     }
   }
   // No cache handler will hear of these: whatever else caches pages in this process is told now.
-  if (outsideNext) purgeTags(tags)
+  if (outsideNext) await purgeTags(tags)
 }

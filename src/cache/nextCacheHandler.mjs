@@ -149,7 +149,7 @@ export default class ValenxCacheHandler {
       // Next's own file-system cache dates expiries with Date.now() too.
       if (expiresNow) remember(list, Date.now(), this.journal)
     }
-    purgeTags(list)
+    await purgeTags(list)
   }
 
   resetRequestCache() {
