@@ -150,6 +150,9 @@ function mergedEntry(runs) {
 export async function pairedWithNginx(bench, target, nginx, { ceilingName, rounds = 2 }) {
   const targetRuns = []
   const nginxRuns = []
+  // A second of load first, not counted: a server's first second under load (threads started,
+  // code optimised) is not what it serves at.
+  await wrkRun({ url: target.origin + target.path, connections: bench.opts.connections, duration: 1 })
   for (let round = 0; round < rounds; round++) {
     nginxRuns.push(await loadTarget(bench, ceilingName, nginx.origin, '/', { keep: false }))
     targetRuns.push(await loadTarget(bench, target.name, target.origin, target.path, { keep: false }))

@@ -1,9 +1,10 @@
-// The client's address, as the production server (server.mjs) works it out for every request and
-// hands it to Payload in CLIENT_ADDRESS_HEADER (replacing whatever a client sent under that name).
-// Plain JavaScript: server.mjs imports it before Next is loaded.
+// The client's address, as the production server's front process (src/server/front.mjs) works it
+// out for every request it passes on and hands it to Payload in CLIENT_ADDRESS_HEADER (replacing
+// whatever a client sent under that name).
+// Plain JavaScript: the front process, which never loads Next, imports it.
 import net from 'node:net'
 
-/** Set by server.mjs on every request; read by the sign-in throttle (src/auth/throttle.ts). */
+/** Set by the front process on every request it passes on; read by the sign-in throttle (src/auth/throttle.ts). */
 export const CLIENT_ADDRESS_HEADER = 'x-valenx-client-address'
 
 /** `::ffff:127.0.0.1` (IPv4 on an IPv6 socket) is 127.0.0.1. */

@@ -29,8 +29,24 @@ const ENCODINGS = ['gzip', 'deflate', 'identity']
  * @param {string | string[] | undefined} header the request's Accept-Encoding
  */
 export function servedEncoding(header) {
+  const text = Array.isArray(header) ? header.join(',') : String(header ?? '')
+  // Clients send a handful of distinct headers; each is worked out once.
+  let served = seenEncodings.get(text)
+  if (served === undefined) {
+    served = encodingFor(text)
+    if (seenEncodings.size >= 256) seenEncodings.clear()
+    seenEncodings.set(text, served)
+  }
+  return served
+}
+
+/** @type {Map<string, string | null>} Accept-Encoding → servedEncoding() */
+const seenEncodings = new Map()
+
+/** @param {string} header */
+function encodingFor(header) {
   const quality = new Map()
-  for (const part of String(header ?? '').split(',')) {
+  for (const part of header.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';')
     if (!name) continue
     const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined)
@@ -99,8 +115,10 @@ export function announceSurrogateKeys(req, res) {
 }
 
 /**
- * @typedef {{ status: number, headers: Record<string, string | string[] | number>, body: Buffer,
- *   expires: number, etag?: string, tags: string[] | null }} Entry
+ * @typedef {{ status: number, headers: Record<string, string | string[] | number>,
+ *   hitHeaders: Record<string, string | string[] | number>, body: Buffer, expires: number,
+ *   etag?: string, tags: string[] | null }} Entry
+ * `hitHeaders`: `headers` as a hit sends them, built once.
  */
 
 export class FrontCache {
@@ -219,7 +237,7 @@ export class FrontCache {
         })
         return res.end()
       }
-      res.writeHead(entry.status, { ...entry.headers, 'x-front-cache': 'HIT' })
+      res.writeHead(entry.status, entry.hitHeaders)
       return res.end(entry.body)
     }
     this.misses += 1
@@ -304,7 +322,9 @@ export class FrontCache {
       const body = Buffer.concat(chunks)
       stored['content-length'] = body.length
       const etag = typeof headers.etag === 'string' ? headers.etag : undefined
-      this.set(key, { status: 200, headers: stored, body, expires: Date.now() + maxAge * 1000, etag, tags })
+      const hitHeaders = { ...stored, 'x-front-cache': 'HIT' }
+      const expires = Date.now() + maxAge * 1000
+      this.set(key, { status: 200, headers: stored, hitHeaders, body, expires, etag, tags })
     })
   }
 

@@ -1,8 +1,8 @@
 // What each reader page shows, by its path: the cache tags Next collected while rendering it (the
 // `x-next-cache-tags` of its incremental-cache entry, which Next keeps to itself outside its
 // "minimal mode"). The cache handler (./nextCacheHandler.mjs) records them whenever Next stores or
-// reads a page; the server (server.mjs) reads them to announce `Surrogate-Key` and to file each
-// front-cache entry under the tags of its page. Plain JavaScript, shared through globalThis (the
+// reads a page; the app process (src/server/appProcess.mjs) reads them to announce `Surrogate-Key`,
+// under which the front cache files the page. Plain JavaScript, shared through globalThis (the
 // server and Next's cache handler are separate module graphs of one process).
 import { AsyncLocalStorage } from 'node:async_hooks'
 

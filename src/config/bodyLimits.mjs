@@ -83,15 +83,16 @@ function refuse(req, res, bytes, limit) {
  * @param {import('node:http').ServerResponse} res
  */
 export function refuseOversizedBody(req, res) {
-  const limit = bodyLimitFor(req.method, req.url)
   const declared = req.headers['content-length']
+  // Most requests (every reader's GET) have no body: nothing to look up.
+  if (declared === undefined && !req.headers['transfer-encoding']) return false
+  const limit = bodyLimitFor(req.method, req.url)
   if (declared !== undefined) {
     const bytes = Number(declared)
     if (!Number.isFinite(bytes) || bytes <= limit.bytes) return false
     refuse(req, res, bytes, limit)
     return true
   }
-  if (!req.headers['transfer-encoding']) return false
   let seen = 0
   const count = (chunk) => {
     seen += chunk.length

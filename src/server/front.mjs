@@ -77,17 +77,18 @@ export async function startFront({ root, port, hostname, cacheMb, proxies }) {
     app.on('message', ready)
   })
 
-  const proxy = proxyTo(socketPath)
+  const toApp = proxyTo(socketPath)
+  const proxy = (req, res) => {
+    // Payload's sign-in throttle counts by this (src/auth/throttle.ts); a client's own copy is
+    // replaced. Only what reaches the app needs it: a hit is answered without it.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, proxies)
+    toApp(req, res)
+  }
   const serve = (req, res) => (cache ? cache.handle(req, res, () => proxy(req, res)) : proxy(req, res))
   // Over-limit bodies are refused before anything reads them (src/config/bodyLimits.mjs).
-  const server = http.createServer((req, res) => {
-    // Payload's sign-in throttle counts by this (src/auth/throttle.ts); a client's own copy is replaced.
-    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, proxies)
-    return refuseOversizedBody(req, res) || serve(req, res)
-  })
+  const server = http.createServer((req, res) => refuseOversizedBody(req, res) || serve(req, res))
   // A client that asks before sending its body (`Expect: 100-continue`) hears 413 before it sends it.
   server.on('checkContinue', (req, res) => {
-    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, proxies)
     if (refuseOversizedBody(req, res)) return
     res.writeContinue()
     serve(req, res)

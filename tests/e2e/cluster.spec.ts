@@ -398,6 +398,19 @@ test('an upload through A lands in S3 and is served by both instances and throug
   }
 })
 
+/** The pids of a process's children (Linux: /proc/<pid>/task/<pid>/children). */
+const childrenOf = (pid: number) =>
+  fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+
+/** Whether `pid` is a live process (a zombie, exited but not yet reaped, is not). */
+const isRunning = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))
+  } catch {
+    return false
+  }
+}
+
 test('kill -9 of one instance under load loses no read through Varnish', async () => {
   const [a] = instances
   const id = stamp()
@@ -434,6 +447,10 @@ test('kill -9 of one instance under load loses no read through Varnish', async (
   const load = Promise.all(Array.from({ length: 8 }, reader))
   await sleep(2_000)
   const before = n
+  // The instance is two processes (src/server/front.mjs): its front, killed here, and the app
+  // process it started, which must not outlive it holding the database.
+  const appProcesses = childrenOf(a.server.pid as number)
+  expect(appProcesses.length, 'the app process behind instance A').toBe(1)
   process.kill(a.server.pid as number, 'SIGKILL')
   const killedAt = Date.now()
   await new Promise((resolve) =>
@@ -446,6 +463,9 @@ test('kill -9 of one instance under load loses no read through Varnish', async (
   )
   expect(failures).toEqual([])
   expect(served.miss).toBeGreaterThan(20)
+  await expect
+    .poll(() => appProcesses.filter(isRunning), { message: 'A’s app process is gone with it', timeout: 10_000 })
+    .toEqual([])
   // B alone serves it, and a change through B still reaches Varnish.
   expect((await get(`${instances[1].url}${pathname}`)).status).toBe(200)
 })

@@ -142,6 +142,9 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     // form takes it again.
     await ben.locator('#field-rows__1__bonus').fill(String(original.rows[1].bonus + 500))
     await expect.poll(() => lockHolder(request, headers, original.id), { timeout: 15_000 }).toBe('Ben Okafor')
+    // His form may still have a form-state request on its way, which would take the lock back after
+    // Ana's take-over below: she would see him editing again. Both editors' forms settle first.
+    await ben.waitForLoadState('networkidle')
 
     // She reloads, sees Ben's figure, applies her notes again, and that save goes through.
     await ana.reload()
