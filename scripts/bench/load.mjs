@@ -147,7 +147,7 @@ function mergedEntry(runs) {
  * @param {{ origin: string }} nginx
  * @param {{ ceilingName: string, rounds?: number }} options
  */
-export async function pairedWithNginx(bench, target, nginx, { ceilingName, rounds = 2 }) {
+export async function pairedWithNginx(bench, target, nginx, { ceilingName, rounds = 3 }) {
   const targetRuns = []
   const nginxRuns = []
   // A second of load first, not counted: a server's first second under load (threads started,
