@@ -54,8 +54,12 @@ try {
   console.error(`Could not clear the pages a previous run rendered in ${distDir}:`, error)
 }
 
-// The front process goes with this one: a front killed outright (kill -9) closes the channel.
-process.on('disconnect', () => process.exit(0))
+// This process goes with the front: a front killed outright (kill -9) closes the channel, and
+// leaves the socket's folder to this process to remove.
+process.on('disconnect', () => {
+  fs.rmSync(path.dirname(socketPath), { recursive: true, force: true })
+  process.exit(0)
+})
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })
 await app.prepare()

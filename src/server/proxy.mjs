@@ -56,8 +56,9 @@ export function proxyTo(socketPath) {
     let answered = false
     upstream.on('response', (answer) => {
       answered = true
-      // Already answered here (the body went over its limit: src/config/bodyLimits.mjs).
-      if (res.headersSent || res.writableEnded) {
+      // Already answered here (the body went over its limit: src/config/bodyLimits.mjs), or the
+      // client has gone.
+      if (res.headersSent || res.writableEnded || res.destroyed) {
         answer.resume()
         return
       }
@@ -75,9 +76,17 @@ export function proxyTo(socketPath) {
       res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
       res.end('The server is restarting or overloaded; try again in a moment.\n')
     })
-    // A client that leaves takes its request with it; so does one that was already answered.
     res.on('close', () => {
-      if (!res.writableFinished || !answered) upstream.destroy()
+      if (res.writableFinished) {
+        // Answered here, before the app process answered (413): its request is cut off.
+        if (!answered) upstream.destroy()
+        return
+      }
+      // The client left. A request it had sent whole goes on to its end, as it would have had the
+      // client been talking to the app process directly (a browser that navigates away from a
+      // page cancels its last save's fetch, and the save still counts); one cut off mid-body, or
+      // an answer being streamed to nobody, is stopped.
+      if (answered || !req.complete) upstream.destroy()
     })
     req.pipe(upstream)
   }

@@ -108,10 +108,13 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     await expect(lockNotice).toContainText('Ana Lopez')
 
     // He takes over, as an editor with an urgent correction would, changes a figure and publishes.
-    // (Taking over re-renders the form from the server; reloading waits for that deterministically.
-    // The table is still the version both of them opened: Ana has not saved.)
+    // (Reloading after the take-over shows the form as the server has it. The table is still the
+    // version both of them opened: Ana has not saved.)
     await ben.getByRole('button', { name: 'Take over' }).click()
     await expect(lockNotice).toBeHidden()
+    // The modal closes at the click; the take-over itself is a request after it, which a reload
+    // begun too soon would cancel. It is his once the server says so.
+    await expect.poll(() => lockHolder(request, headers, original.id), { timeout: 15_000 }).toBe('Ben Okafor')
     await ben.reload()
     const benBase = ben.locator('#field-rows__0__base')
     await expect(benBase).toHaveValue(money(original.rows[0].base))
@@ -142,9 +145,6 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     // form takes it again.
     await ben.locator('#field-rows__1__bonus').fill(String(original.rows[1].bonus + 500))
     await expect.poll(() => lockHolder(request, headers, original.id), { timeout: 15_000 }).toBe('Ben Okafor')
-    // His form may still have a form-state request on its way, which would take the lock back after
-    // Ana's take-over below: she would see him editing again. Both editors' forms settle first.
-    await ben.waitForLoadState('networkidle')
 
     // She reloads, sees Ben's figure, applies her notes again, and that save goes through.
     await ana.reload()
@@ -154,6 +154,7 @@ test('two editors on one salary table: the second sees the lock, and the stale s
     await expect(takeOver).toBeVisible({ timeout: 20_000 })
     await takeOver.click()
     await expect(ana.getByText(/is currently editing this document/)).toBeHidden()
+    await expect.poll(() => lockHolder(request, headers, original.id), { timeout: 15_000 }).toBe('Ana Lopez')
     await ana.reload()
     await expect(ana.locator('#field-rows__0__base')).toHaveValue(money(original.rows[0].base + 1_000))
     await ana.locator('#field-notes').fill('Ana: rechecked against the 2025 survey.')

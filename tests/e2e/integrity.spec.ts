@@ -1,4 +1,5 @@
 import http from 'node:http'
+import net from 'node:net'
 
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import sharp from 'sharp'
@@ -441,4 +442,70 @@ test('an uploaded file is stored and served under the extension of its bytes', a
   expect(served.status).toBe(200)
   expect(served.headers.get('content-type')).toBe('image/png')
   expect((await anonymous(baseURL as string, `/api/media/file/${name}.html`)).status).toBe(404)
+})
+
+/**
+ * Sends `method path` with a JSON body over a raw connection and closes it without reading the
+ * answer: `sendBytes` of the body (all of it by default), as a browser leaving the page does to its
+ * last save's fetch (it cancels it once sent), or a client cut off mid-upload.
+ */
+async function sendAndLeave(
+  baseURL: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+  sendBytes = Buffer.byteLength(body),
+) {
+  const { hostname, port } = new URL(baseURL)
+  const payload = Buffer.from(body)
+  const head =
+    `${method} ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\n` +
+    `Content-Length: ${payload.length}\r\n` +
+    Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('') +
+    '\r\n'
+  await new Promise<void>((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname, () => {
+      socket.write(Buffer.concat([Buffer.from(head), payload.subarray(0, sendBytes)]), () => {
+        socket.destroy()
+        resolve()
+      })
+    })
+    socket.on('error', reject)
+  })
+}
+
+test('a save sent whole counts though its client leaves before the answer; one cut off mid-body changes nothing', async ({
+  baseURL,
+  request,
+}) => {
+  const headers = await adminAuth(request)
+  const stamp = Date.now()
+  // Several at once, as several editors' browsers leaving their pages: each save must land.
+  const ids = await Promise.all(
+    Array.from({ length: 6 }, (_, index) => createTable(request, headers, `Left mid-save ${stamp} ${index}`, 100_000)),
+  )
+  const [id] = ids
+  const baseOf = async (table = id) => {
+    const answer = await request.get(`/api/salary-tables/${table}?depth=0`, { headers })
+    return ((await answer.json()) as { rows: { base: number }[] }).rows[0].base
+  }
+  const rowsWith = (base: number) => JSON.stringify({ rows: [row(base)] })
+
+  await Promise.all(
+    ids.map((table) => sendAndLeave(baseURL!, 'PATCH', `/api/salary-tables/${table}`, headers, rowsWith(123_456))),
+  )
+  for (const table of ids)
+    await expect
+      .poll(() => baseOf(table), { message: `the save left after sending (${table})`, timeout: 10_000 })
+      .toBe(123_456)
+
+  const cutOff = rowsWith(654_321)
+  await sendAndLeave(baseURL!, 'PATCH', `/api/salary-tables/${id}`, headers, cutOff, cutOff.length - 5)
+  // Nothing to wait for but time: the cut-off save must never land, and a second is far longer
+  // than the whole save above took.
+  await new Promise((resolve) => setTimeout(resolve, 1_000))
+  expect(await baseOf()).toBe(123_456)
 })
