@@ -8,7 +8,7 @@ import type { SalaryTable } from '@payload-types'
 import { relationId } from '@/lib/lexical'
 
 import { figureNodes, type FigureFields } from './resolve'
-import { bindNumbers, type BoundNumber } from './summary'
+import { keepBindings, type BoundNumber } from './summary'
 
 /** The figures of `content`, each with its salary table as readers see it (the published one). */
 async function figuresWithTables(req: PayloadRequest, content: unknown): Promise<FigureFields[]> {
@@ -29,12 +29,18 @@ async function figuresWithTables(req: PayloadRequest, content: unknown): Promise
   return figures.map((figure) => ({ ...figure, table: tables.get(relationId(figure.table) ?? '') ?? null }))
 }
 
-/** The numbers of `texts` (field → text) equal to a live figure of `content` now, bound to it. */
+/**
+ * The numbers of `texts` (field → text) bound to the live figures of `content`: those equal to one
+ * now, and those of an unchanged text bound before (`before`: the texts and bindings last saved;
+ * see keepBindings in ./summary).
+ */
 export async function bindToFigures(
   req: PayloadRequest,
   texts: Record<string, string | null | undefined>,
   content: unknown,
+  before: { texts: Record<string, string | null | undefined>; bound: unknown } = { texts: {}, bound: [] },
 ): Promise<BoundNumber[]> {
   if (!Object.values(texts).some(Boolean)) return []
-  return bindNumbers(texts, await figuresWithTables(req, content))
+  const bound = Array.isArray(before.bound) ? (before.bound as BoundNumber[]) : []
+  return keepBindings(texts, await figuresWithTables(req, content), { texts: before.texts, bound })
 }

@@ -79,6 +79,37 @@ export function bindNumbers(texts: Record<string, string | null | undefined>, fi
 }
 
 /**
+ * The bindings a save keeps, with the new ones: `bindNumbers` binds a number only while it equals
+ * its figure, and the number as written stays what it was when bound. Once the table changes, a
+ * save of anything else (a title, the body) must not unbind the excerpt, or readers would see the
+ * old number again. So a field whose text is the one saved before keeps its earlier bindings,
+ * those whose figure is still in the content and whose number is still in the text; numbers not
+ * bound yet are bound as `bindNumbers` finds them. A field whose text changed is bound anew.
+ */
+export function keepBindings(
+  texts: Record<string, string | null | undefined>,
+  figures: FigureFields[],
+  before: { texts: Record<string, string | null | undefined>; bound: BoundNumber[] | null | undefined },
+): BoundNumber[] {
+  // Compared by value, whatever order the stored copy's keys came back in.
+  const sameFigure = (figure: FigureFields) =>
+    JSON.stringify(Object.entries(bindingOf(figure)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  const present = new Set(figures.filter(isSalaryFigure).map(sameFigure))
+  const kept = (Array.isArray(before.bound) ? before.bound : []).filter(({ field, text, figure }) => {
+    const current = texts[field]
+    return (
+      Boolean(current) &&
+      current === before.texts[field] &&
+      occurrences(text).test(current as string) &&
+      present.has(sameFigure(figure))
+    )
+  })
+  const taken = new Set(kept.map(({ field, text }) => `${field}\u0000${text}`))
+  const fresh = bindNumbers(texts, figures).filter(({ field, text }) => !taken.has(`${field}\u0000${text}`))
+  return [...kept, ...fresh]
+}
+
+/**
  * `text` with each number bound to it (for `field`) replaced by its figure's value from `tables`
  * (populated salary tables, as the reader reads them). A figure whose table or cell is gone, or
  * whose value now contradicts its claim, keeps the number as written (unless `followClaims` is

@@ -115,6 +115,46 @@ describe('numbers in excerpts and descriptions', () => {
     expect(rest.body.excerpt).toBe(`AI Engineers earn a 22% premium (${stamp}).`)
   })
 
+  it('stay bound when the table has moved and the article is saved for something else', async () => {
+    const { stamp, table, rows, article } = await premiumFixture()
+    await payload.update({
+      collection: 'salary-tables',
+      id: table.id,
+      data: { rows: [{ ...rows[0], equity: 25_000 }, rows[1]] },
+      overrideAccess: true,
+    })
+    // The editor renames the article: the excerpt still says 22% as written, which no longer equals
+    // the figure (25%), yet readers must go on seeing 25%, and then 30% when the table moves again.
+    const renamed = await api.rest('PATCH', `/articles/${article.id}`, {
+      token: adminToken,
+      body: { title: `Renamed premium article ${stamp}` },
+    })
+    expect(renamed.status).toBe(200)
+    expect(renamed.body.doc.summaryFigures).toEqual([
+      expect.objectContaining({ field: 'excerpt', text: '22%' }),
+      expect.objectContaining({ field: 'metaDescription', text: '22%' }),
+    ])
+    await payload.update({
+      collection: 'salary-tables',
+      id: table.id,
+      data: { rows: [{ ...rows[0], equity: 30_000 }, rows[1]] },
+      overrideAccess: true,
+    })
+    const page = await readAsReader((reader) =>
+      reader.findOne({ collection: 'articles', where: { id: { equals: article.id } }, depth: 2 }),
+    )
+    expect(liveSummary(page as Article).excerpt).toBe(`AI Engineers earn a 30% premium (${stamp}).`)
+
+    // A new excerpt is bound anew: its 30% equals the figure now; the old binding is gone with its text.
+    const rewritten = await api.rest('PATCH', `/articles/${article.id}`, {
+      token: adminToken,
+      body: { excerpt: `Now a 30% premium, 22% before (${stamp}).` },
+    })
+    expect(
+      (rewritten.body.doc.summaryFigures as { field: string; text: string }[]).filter((b) => b.field === 'excerpt'),
+    ).toEqual([expect.objectContaining({ field: 'excerpt', text: '30%' })])
+  })
+
   it('cannot be set by a client: every save binds them again from the text and the figures', async () => {
     const { article } = await premiumFixture()
     const forged = await api.rest('PATCH', `/articles/${article.id}`, {

@@ -12,6 +12,11 @@ export const bindNoteFigures: CollectionBeforeChangeHook = async ({ data, origin
   // The answer's comparisons get their claim words as an article's do (src/figures/statements.ts).
   if (data.answer) suggestClaims(data.answer)
   const note = (data.note ?? originalDoc?.note) as { text?: string | null } | undefined
-  data.noteFigures = await bindToFigures(req, { note: note?.text }, data.answer ?? originalDoc?.answer)
+  const savedNote = originalDoc?.note as { text?: string | null } | undefined
+  // A note the save leaves as it was keeps its bindings (src/figures/summary.ts, keepBindings).
+  data.noteFigures = await bindToFigures(req, { note: note?.text }, data.answer ?? originalDoc?.answer, {
+    texts: { note: savedNote?.text },
+    bound: originalDoc?.noteFigures,
+  })
   return data
 }
