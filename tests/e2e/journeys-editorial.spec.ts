@@ -151,6 +151,10 @@ test('an editor writes a featured article from scratch with Create New, publishe
     await page.keyboard.type(text)
     await page.keyboard.press('Enter')
     await page.keyboard.type('A second paragraph.')
+    // The form checks each change with the server as it goes; a publish clicked while an answer
+    // about an earlier change is still on its way can be sent without the latest ones. An editor
+    // glances over the form first: the form has heard back about everything typed.
+    await page.waitForLoadState('networkidle')
     const saved = await publishFromForm(page, { contains: 'A second paragraph.' })
     const path = `/blog/${saved.slug}`
     expect(saved.slug).toBe(`written-from-scratch-${stamp}`)
