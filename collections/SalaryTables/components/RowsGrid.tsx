@@ -37,25 +37,40 @@ import styles from './RowsGrid.module.css'
 
 const validateRows: Validate = (value, options) => validateUniqueRoleTier(value as never, options as never)
 
-/** The figures in articles that cite each row (GET /api/salary-tables/:id/impact), by row key. */
-function useCitations(): Map<string, RowCitation> {
+/**
+ * The figures in articles that cite each row (GET /api/salary-tables/:id/impact), by row key, and
+ * `whenLoaded`: the list once the request under way has answered (5 s at most). Remove asks it, so
+ * a click made while the form is still opening does not take a cited row away without asking.
+ */
+function useCitations(): { whenLoaded: () => Promise<Map<string, RowCitation>> } {
   const { id, lastUpdateTime } = useDocumentInfo()
-  const [citations, setCitations] = useState(new Map<string, RowCitation>())
+  const loading = useRef<Promise<Map<string, RowCitation>>>(Promise.resolve(new Map()))
+  const latest = useRef(new Map<string, RowCitation>())
   useEffect(() => {
     if (!id) return
     const controller = new AbortController()
-    fetch(`/api/salary-tables/${id}/impact`, { credentials: 'include', signal: controller.signal })
+    loading.current = fetch(`/api/salary-tables/${id}/impact`, { credentials: 'include', signal: controller.signal })
       .then(async (response) => {
-        if (!response.ok) return
+        if (!response.ok) return latest.current
         const { citations: list = [] } = (await response.json()) as { citations?: RowCitation[] }
-        setCitations(new Map(list.map((citation) => [rowKey(citation), citation])))
+        latest.current = new Map(list.map((citation) => [rowKey(citation), citation]))
+        return latest.current
       })
       .catch(() => {
         // Without the list, Remove still works; it just cannot warn.
+        return latest.current
       })
     return () => controller.abort()
   }, [id, lastUpdateTime])
-  return citations
+  const whenLoaded = useCallback(
+    () =>
+      Promise.race([
+        loading.current,
+        new Promise<Map<string, RowCitation>>((resolve) => setTimeout(() => resolve(latest.current), 5000)),
+      ]),
+    [],
+  )
+  return { whenLoaded }
 }
 
 /**
@@ -95,7 +110,7 @@ export const RowsGrid: ArrayFieldClientComponent = ({ path: staticPath, readOnly
   const currencyValue = useFormFields(([fields]) => fields.currency?.value)
   const currency = typeof currencyValue === 'string' && /^[A-Z]{3}$/.test(currencyValue) ? currencyValue : 'USD'
   const readOnly = Boolean(readOnlyProp || disabled)
-  const citations = useCitations()
+  const { whenLoaded: citationsLoaded } = useCitations()
   const [touched, setTouched] = useState<Set<string>>(() => new Set())
   const [status, setStatus] = useState('')
   const [pending, setPending] = useState<PendingRemoval | null>(null)
@@ -193,7 +208,8 @@ export const RowsGrid: ArrayFieldClientComponent = ({ path: staticPath, readOnly
   }, [getDataByPath, lastUpdateTime, path])
 
   const askToRemove = useCallback(
-    (index: number) => {
+    async (index: number) => {
+      const citations = await citationsLoaded()
       const row = (getDataByPath(`${path}.${index}`) ?? {}) as { role?: unknown; tier?: unknown }
       const saved = savedNames.current.get(rows[index]?.id ?? '')
       const citation = citations.get(rowKey(row)) ?? (saved ? citations.get(rowKey(saved)) : undefined)
@@ -204,7 +220,7 @@ export const RowsGrid: ArrayFieldClientComponent = ({ path: staticPath, readOnly
       }
       setPending({ index, name: rowLabel(row, index), citation })
     },
-    [citations, getDataByPath, path, removeFieldRow, rows],
+    [citationsLoaded, getDataByPath, path, removeFieldRow, rows],
   )
 
   const confirmRemoval = () => {
